@@ -1,0 +1,89 @@
+package com.activeplatform.sandbox;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Builds the sandbox's error answers: the status, a stable code, and a title and detail in the
+ * locale asked for with {@code X-Api-Locale} (English unless it is {@code ru}), in the error
+ * format of the API generation of the request path. Never includes a stack trace.
+ */
+public final class ApiErrors {
+
+  private ApiErrors() {}
+
+  /** The locale header of the API. */
+  public static final String LOCALE_HEADER = "X-Api-Locale";
+
+  private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+  /** What went wrong; each kind has a title and detail in messages_*.properties. */
+  public enum Kind {
+    BAD_REQUEST(400, "bad_request"),
+    UNAUTHORIZED_HEADER(401, "unauthorized"),
+    UNAUTHORIZED_QUERY(401, "unauthorized"),
+    NOT_FOUND(404, "not_found"),
+    METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    NOT_ACCEPTABLE(406, "not_acceptable"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
+    INTERNAL_ERROR(500, "internal_error");
+
+    private final int status;
+    private final String code;
+
+    Kind(int status, String code) {
+      this.status = status;
+      this.code = code;
+    }
+
+    /** @return the HTTP status */
+    public int status() {
+      return status;
+    }
+
+    /** @return the error code sent in the body */
+    public String code() {
+      return code;
+    }
+
+    private String messageKey() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * @param request the request being answered
+   * @param kind what went wrong
+   * @param args values for the detail message's placeholders
+   * @return the error answer
+   */
+  public static Response response(ContainerRequestContext request, Kind kind, Object... args) {
+    return response(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString(LOCALE_HEADER), kind, args);
+  }
+
+  /**
+   * @param path the request path (chooses the error format)
+   * @param localeHeader the value of X-Api-Locale, or null
+   * @param kind what went wrong
+   * @param args values for the detail message's placeholders
+   * @return the error answer
+   */
+  public static Response response(String path, String localeHeader, Kind kind, Object... args) {
+    ResourceBundle messages = ResourceBundle.getBundle("messages", locale(localeHeader));
+    String title = messages.getString(kind.messageKey() + ".title");
+    String detail = new MessageFormat(messages.getString(kind.messageKey() + ".detail"), messages.getLocale())
+        .format(args);
+    ErrorFormat format = ErrorFormat.forPath(path);
+    return Response.status(kind.status())
+        .type(format.mediaType())
+        .entity(format.body(kind.status(), kind.code(), title, detail))
+        .build();
+  }
+
+  private static Locale locale(String header) {
+    return header != null && header.strip().toLowerCase(Locale.ROOT).startsWith("ru") ? RUSSIAN : Locale.ROOT;
+  }
+}
