@@ -48,6 +48,7 @@ final class FeignApis {
 
   private Object create(Class<?> api) {
     return Feign.builder()
+        .contract(new SpecNamesContract())
         .client(new Http2Client(http))
         .options(new Request.Options(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
             config.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))

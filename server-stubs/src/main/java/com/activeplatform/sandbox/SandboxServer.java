@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import com.sun.net.httpserver.HttpServer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -17,13 +19,16 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class SandboxServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+  private static final int WORKER_THREADS = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
 
   private final HttpServer server;
+  private final ExecutorService workers;
   private final URI baseUri;
   private final int operationCount;
 
-  private SandboxServer(HttpServer server, URI baseUri, int operationCount) {
+  private SandboxServer(HttpServer server, ExecutorService workers, URI baseUri, int operationCount) {
     this.server = server;
+    this.workers = workers;
     this.baseUri = baseUri;
     this.operationCount = operationCount;
   }
@@ -39,11 +44,14 @@ public final class SandboxServer implements AutoCloseable {
    */
   public static SandboxServer start(String host, int port, Set<String> acceptedTokens) throws IOException {
     SandboxApplication application = new SandboxApplication(ApiSpec.loadBundled(), acceptedTokens);
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://" + host + ":" + port + "/"), application, false);
+    // The JDK's server, not Grizzly: Grizzly hangs on request bodies and drops Content-Type when
+    // a client offers an HTTP/2 upgrade (Upgrade: h2c), as java.net.http.HttpClient does by default.
+    HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"), application, false);
+    ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS);
+    server.setExecutor(workers);
     server.start();
-    int actualPort = server.getListener("grizzly").getPort();
-    return new SandboxServer(server, URI.create("http://" + host + ":" + actualPort), application.operationCount());
+    URI baseUri = URI.create("http://" + host + ":" + server.getAddress().getPort());
+    return new SandboxServer(server, workers, baseUri, application.operationCount());
   }
 
   /** @return the base URI, e.g. http://127.0.0.1:8080 (no trailing slash) */
@@ -58,7 +66,8 @@ public final class SandboxServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdownNow();
+    server.stop(0);
+    workers.shutdownNow();
   }
 
   /**

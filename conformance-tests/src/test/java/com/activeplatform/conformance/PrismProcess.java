@@ -1,0 +1,112 @@
+package com.activeplatform.conformance;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prism (pinned in spec/package.json, installed by the build) running on a free loopback port for
+ * the length of a suite: {@code prism mock} or {@code prism proxy}, both with {@code --errors}, so
+ * an invalid request (and, for the proxy, an upstream answer that breaks the spec) is an error.
+ */
+final class PrismProcess implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Process process;
+  private final URI baseUri;
+  private final Path log;
+
+  private PrismProcess(Process process, URI baseUri, Path log) {
+    this.process = process;
+    this.baseUri = baseUri;
+    this.log = log;
+  }
+
+  /** Starts {@code prism mock --errors} on the bundled spec. */
+  static PrismProcess mock() throws IOException, InterruptedException {
+    return start("mock", List.of());
+  }
+
+  /** Starts {@code prism proxy --errors} on the bundled spec in front of {@code upstream}. */
+  static PrismProcess proxy(URI upstream) throws IOException, InterruptedException {
+    return start("proxy", List.of(upstream.toString()));
+  }
+
+  URI baseUri() {
+    return baseUri;
+  }
+
+  /** @return what Prism printed so far (for failure messages) */
+  String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(Prism log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static PrismProcess start(String mode, List<String> extra) throws IOException, InterruptedException {
+    String prism = System.getProperty("conformance.prism");
+    if (prism == null || !Files.isExecutable(Path.of(prism))) {
+      throw new IllegalStateException("conformance.prism must name the Prism executable installed by the build; got " + prism);
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(prism, mode, SpecOperations.specFile().toString()));
+    command.addAll(extra);
+    command.addAll(List.of("--errors", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+    Path logs = Path.of(System.getProperty("conformance.logs", "target/prism-logs"));
+    Files.createDirectories(logs);
+    Path log = logs.resolve("prism-" + mode + "-" + port + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    PrismProcess prismProcess = new PrismProcess(process, URI.create("http://127.0.0.1:" + port), log);
+    prismProcess.awaitListening(port);
+    return prismProcess;
+  }
+
+  private void awaitListening(int port) throws InterruptedException {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Prism exited with " + process.exitValue() + ":\n" + output());
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    close();
+    throw new IllegalStateException("Prism did not listen on port " + port + " within " + START_TIMEOUT + ":\n" + output());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
