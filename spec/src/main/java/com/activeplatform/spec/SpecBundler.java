@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -66,9 +67,37 @@ public final class SpecBundler {
       System.exit(1);
     }
 
+    restoreParameterReferences(api);
     Files.createDirectories(out.getParent());
     Files.writeString(out, bundleWriter().writeValueAsString(api));
     System.out.printf("Bundled %d operations from %s into %s%n", countOperations(api), root, out);
+  }
+
+  /**
+   * swagger-parser inlines every referenced parameter while resolving, yet keeps the component:
+   * the bundle would repeat each shared parameter in every operation and list the components as
+   * unused. Each inlined copy of a component is turned back into a reference to it.
+   */
+  private static void restoreParameterReferences(OpenAPI api) {
+    Map<String, Parameter> components = api.getComponents() == null ? null : api.getComponents().getParameters();
+    if (components == null) {
+      return;
+    }
+    api.getPaths().values().forEach(item -> {
+      replaceWithReferences(item.getParameters(), components);
+      item.readOperations().forEach(op -> replaceWithReferences(op.getParameters(), components));
+    });
+  }
+
+  private static void replaceWithReferences(List<Parameter> parameters, Map<String, Parameter> components) {
+    if (parameters == null) {
+      return;
+    }
+    parameters.replaceAll(p -> components.entrySet().stream()
+        .filter(c -> c.getValue().equals(p))
+        .findFirst()
+        .map(c -> new Parameter().$ref("#/components/parameters/" + c.getKey()))
+        .orElse(p));
   }
 
   private static List<String> duplicateOperationIds(OpenAPI api) {
