@@ -1,8 +1,11 @@
 package com.activeplatform.conformance;
 
 import com.activeplatform.client.ActivePlatformClient;
+import com.activeplatform.sandbox.SandboxOptions;
 import com.activeplatform.sandbox.SandboxServer;
-import java.util.Set;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +29,7 @@ class SandboxConformanceTest {
 
   @BeforeAll
   static void startSandboxAndProxy() throws Exception {
-    sandbox = SandboxServer.start("127.0.0.1", 0, Set.of());
+    sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0));
     prism = PrismProcess.proxy(sandbox.baseUri());
     driver = new ClientDriver(ActivePlatformClient.builder()
         .baseUrl(prism.baseUri().toString())
@@ -45,9 +48,19 @@ class SandboxConformanceTest {
     COVERAGE.report();
   }
 
+  private static void resetSandbox() throws Exception {
+    HttpResponse<Void> reset = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(sandbox.baseUri().resolve("/__sandbox/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding());
+    if (reset.statusCode() != 204) {
+      throw new IllegalStateException("POST /__sandbox/reset answered " + reset.statusCode());
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> everyOperation() {
     return SpecOperations.all().stream().map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+      resetSandbox(); // each operation starts from the documented examples (a delete must not hide them)
       try {
         driver.callAndCheck(op);
       } catch (Throwable e) {

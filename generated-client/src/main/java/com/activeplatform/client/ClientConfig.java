@@ -2,13 +2,15 @@ package com.activeplatform.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Settings of an {@link ActivePlatformClient}: where the installation is, the manager's API token,
- * the locale of error messages and the timeouts. Immutable; {@link #withLocale(String)} derives a
- * copy.
+ * the locale of error messages, timeouts, retries and headers sent with every call. Immutable;
+ * {@link #withLocale(String)} derives a copy.
  */
 public final class ClientConfig {
 
@@ -24,6 +26,8 @@ public final class ClientConfig {
   private final String locale;
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final RetryPolicy retryPolicy;
+  private final Map<String, String> headers;
 
   private ClientConfig(Builder<?> b) {
     this.baseUrl = stripTrailingSlash(Objects.requireNonNull(b.baseUrl, "baseUrl"));
@@ -32,6 +36,8 @@ public final class ClientConfig {
     this.locale = requireText(b.locale, "locale");
     this.connectTimeout = requirePositive(b.connectTimeout, "connectTimeout");
     this.readTimeout = requirePositive(b.readTimeout, "readTimeout");
+    this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
+    this.headers = Map.copyOf(b.headers);
   }
 
   private ClientConfig(ClientConfig base, String locale) {
@@ -40,6 +46,8 @@ public final class ClientConfig {
     this.locale = requireText(locale, "locale");
     this.connectTimeout = base.connectTimeout;
     this.readTimeout = base.readTimeout;
+    this.retryPolicy = base.retryPolicy;
+    this.headers = base.headers;
   }
 
   /** @return the installation's base URL, e.g. {@code https://test.activeplatform.com} */
@@ -67,6 +75,16 @@ public final class ClientConfig {
     return readTimeout;
   }
 
+  /** @return when failed calls are repeated */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** @return headers sent with every call */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
   /**
    * @param newLocale the locale for error messages
    * @return a copy of this configuration with another locale
@@ -92,7 +110,8 @@ public final class ClientConfig {
   @Override
   public String toString() { // never prints the token
     return "ClientConfig[baseUrl=" + baseUrl + ", token=" + (token == null ? "none" : "***")
-        + ", locale=" + locale + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+        + ", locale=" + locale + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+        + ", retryPolicy=" + retryPolicy + ", headers=" + headers.keySet() + "]";
   }
 
   private static String stripTrailingSlash(String url) {
@@ -126,6 +145,8 @@ public final class ClientConfig {
     private String locale = DEFAULT_LOCALE;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** @param factory turns the finished configuration into the built object */
     public Builder(Function<ClientConfig, T> factory) {
@@ -175,6 +196,28 @@ public final class ClientConfig {
      */
     public Builder<T> readTimeout(Duration value) {
       this.readTimeout = value;
+      return this;
+    }
+
+    /**
+     * @param value when failed calls are repeated (default {@link RetryPolicy#DEFAULT}; {@link RetryPolicy#NONE} never)
+     * @return this builder
+     */
+    public Builder<T> retryPolicy(RetryPolicy value) {
+      this.retryPolicy = value;
+      return this;
+    }
+
+    /**
+     * A header sent with every call, e.g. a correlation ID, or {@code Prefer} to pick an answer
+     * of the sandbox or of Prism. The token and the locale have their own settings.
+     *
+     * @param name the header name
+     * @param value its value
+     * @return this builder
+     */
+    public Builder<T> header(String name, String value) {
+      this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 

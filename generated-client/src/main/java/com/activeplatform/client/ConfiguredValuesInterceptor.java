@@ -6,8 +6,8 @@ import feign.RequestTemplate;
 import java.lang.reflect.Method;
 
 /**
- * Adds what the client configuration supplies to each request: the token where the operation's
- * {@link ApiAuth} says, and the {@link ClientHeader} values such as the locale.
+ * Adds what the client configuration supplies to each request: its fixed headers, the token where
+ * the operation's {@link ApiAuth} says, and the {@link ClientHeader} values such as the locale.
  */
 final class ConfiguredValuesInterceptor implements RequestInterceptor {
 
@@ -19,6 +19,7 @@ final class ConfiguredValuesInterceptor implements RequestInterceptor {
 
   @Override
   public void apply(RequestTemplate template) {
+    config.headers().forEach((name, value) -> template.header(name, value));
     MethodMetadata metadata = template.methodMetadata();
     if (metadata == null) {
       return;

@@ -5,18 +5,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Request;
 import feign.Response;
+import feign.RetryableException;
 import feign.codec.ErrorDecoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
-/** Turns every non-2xx answer into an {@link ActivePlatformException}, whatever the error format. */
+/**
+ * Turns every non-2xx answer into the matching {@link ActivePlatformException}, whatever the
+ * error format. Answers worth repeating (429, 502, 503, 504) are handed to the retryer wrapped in
+ * Feign's {@link RetryableException}; the retryer throws the ActivePlatformException when it
+ * gives up.
+ */
 final class ErrorResponseDecoder implements ErrorDecoder {
 
-  /** Error bodies are small; a larger one is cut, not buffered whole. */
-  private static final int MAX_BODY_BYTES = 1 << 20;
+  private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
 
   private final ObjectMapper mapper;
 
@@ -26,10 +34,16 @@ final class ErrorResponseDecoder implements ErrorDecoder {
 
   @Override
   public Exception decode(String methodKey, Response response) {
-    String body = readBody(response);
+    String body = Bodies.read(response);
     Request request = response.request();
-    return new ActivePlatformException(response.status(), request.httpMethod().name(),
-        TokenRedaction.pathAndQuery(request.url()), parseErrors(body), body);
+    Duration retryAfter = retryAfter(response.headers().get("Retry-After"));
+    ActivePlatformException error = ActivePlatformException.of(response.status(), request.httpMethod().name(),
+        TokenRedaction.pathAndQuery(request.url()), parseErrors(body), body, retryAfter);
+    if (!RETRYABLE.contains(response.status())) {
+      return error;
+    }
+    Long retryAt = retryAfter == null ? null : System.currentTimeMillis() + retryAfter.toMillis();
+    return new RetryableException(response.status(), error.getMessage(), request.httpMethod(), error, retryAt, request);
   }
 
   /**
@@ -69,14 +83,21 @@ final class ErrorResponseDecoder implements ErrorDecoder {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  private static String readBody(Response response) {
-    if (response.body() == null) {
-      return "";
+  /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(Collection<String> values) {
+    if (values == null || values.isEmpty()) {
+      return null;
     }
-    try (InputStream in = response.body().asInputStream()) {
-      return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
+    String value = values.iterator().next().strip();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+        return until.isNegative() ? Duration.ZERO : until;
+      } catch (DateTimeParseException unreadable) {
+        return null;
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package com.activeplatform.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
+import feign.Logger;
 import feign.Request;
 import feign.form.FormEncoder;
 import feign.http2client.Http2Client;
@@ -53,8 +54,12 @@ final class FeignApis {
         .options(new Request.Options(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
             config.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))
         .encoder(new FormEncoder(new JacksonEncoder(mapper)))
-        .decoder(new JacksonDecoder(mapper))
+        .decoder(new AnswerDecoder(new JacksonDecoder(mapper)))
         .errorDecoder(new ErrorResponseDecoder(mapper))
+        .retryer(new BackoffRetryer(config.retryPolicy()))
+        .logger(new SafeLogger())
+        .logLevel(Logger.Level.BASIC)
+        .invocationHandlerFactory(new UnwrappingInvocationHandlerFactory())
         .requestInterceptor(new ConfiguredValuesInterceptor(config))
         .target(api, config.baseUrl());
   }

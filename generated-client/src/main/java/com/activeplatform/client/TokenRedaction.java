@@ -2,12 +2,16 @@ package com.activeplatform.client;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Removes the API token from URLs before they reach a message or a log. */
+/** Keeps the API token out of messages and logs. */
 final class TokenRedaction {
 
   private static final String TOKEN_PARAMETER = "api_token";
+  private static final String TOKEN_HEADER = "X-Api-Token";
+  private static final String MASK = "***";
+  private static final Pattern TOKEN_IN_TEXT = Pattern.compile("(api_token=)[^&\\s\"']*", Pattern.CASE_INSENSITIVE);
 
   private TokenRedaction() {}
 
@@ -26,5 +30,22 @@ final class TokenRedaction {
         .filter(pair -> !pair.equals(TOKEN_PARAMETER) && !pair.startsWith(TOKEN_PARAMETER + "="))
         .collect(Collectors.joining("&"));
     return kept.isEmpty() ? path : path + "?" + kept;
+  }
+
+  /**
+   * @param text any text that may quote a URL
+   * @return the text with every {@code api_token=...} value masked
+   */
+  static String message(String text) {
+    return TOKEN_IN_TEXT.matcher(text).replaceAll("$1" + MASK);
+  }
+
+  /**
+   * @param header a header name
+   * @param value its value
+   * @return the value, masked when the header carries the token
+   */
+  static String headerValue(String header, String value) {
+    return TOKEN_HEADER.equalsIgnoreCase(header) ? MASK : value;
   }
 }

@@ -29,6 +29,11 @@ public final class ApiErrors {
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     NOT_ACCEPTABLE(406, "not_acceptable"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
+    OBJECT_NOT_FOUND(404, "not_found"),
+    PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+    UNDOCUMENTED_STATUS(400, "undocumented_status"),
+    UNKNOWN_EXAMPLE(400, "unknown_example"),
+    SIMULATED(0, "simulated_error"),
     INTERNAL_ERROR(500, "internal_error");
 
     private final int status;
@@ -72,15 +77,36 @@ public final class ApiErrors {
    * @return the error answer
    */
   public static Response response(String path, String localeHeader, Kind kind, Object... args) {
+    return build(path, localeHeader, kind, kind.status(), args).build();
+  }
+
+  /**
+   * An error answer with any status, asked for with {@code Prefer: code=...} where the spec
+   * documents no answer for it. 429 and 503 say {@code Retry-After: 1}, so clients can test
+   * their retries.
+   *
+   * @param request the request being answered
+   * @param status the status asked for (4xx or 5xx)
+   * @return the error answer
+   */
+  public static Response simulated(ContainerRequestContext request, int status) {
+    Response.ResponseBuilder builder = build(request.getUriInfo().getRequestUri().getRawPath(),
+        request.getHeaderString(LOCALE_HEADER), Kind.SIMULATED, status, status);
+    if (status == 429 || status == 503) {
+      builder.header("Retry-After", "1");
+    }
+    return builder.build();
+  }
+
+  private static Response.ResponseBuilder build(String path, String localeHeader, Kind kind, int status, Object... args) {
     ResourceBundle messages = ResourceBundle.getBundle("messages", locale(localeHeader));
     String title = messages.getString(kind.messageKey() + ".title");
     String detail = new MessageFormat(messages.getString(kind.messageKey() + ".detail"), messages.getLocale())
         .format(args);
     ErrorFormat format = ErrorFormat.forPath(path);
-    return Response.status(kind.status())
+    return Response.status(status)
         .type(format.mediaType())
-        .entity(format.body(kind.status(), kind.code(), title, detail))
-        .build();
+        .entity(format.body(status, kind.code(), title, detail));
   }
 
   private static Locale locale(String header) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -115,9 +116,11 @@ public final class ApiSpec {
   private SpecOperation toOperation(String path, PathItem.HttpMethod method, Operation op) {
     List<SecurityRequirement> requirements = op.getSecurity() != null ? op.getSecurity() : openApi.getSecurity();
     List<TokenLocation> tokens = new ArrayList<>();
+    boolean anonymous = requirements == null || requirements.isEmpty();
     if (requirements != null) {
       for (SecurityRequirement requirement : requirements) {
         requirement.keySet().forEach(name -> tokens.add(tokenLocation(name)));
+        anonymous |= requirement.isEmpty();
       }
     }
     Map<Integer, SpecResponse> responses = new LinkedHashMap<>();
@@ -132,7 +135,7 @@ public final class ApiSpec {
     String requestMediaType = op.getRequestBody() == null || op.getRequestBody().getContent() == null
         ? null : op.getRequestBody().getContent().keySet().iterator().next();
     return new SpecOperation(op.getOperationId(), method.name(), path, pathPattern(path), List.copyOf(tokens),
-        requestMediaType, responses);
+        anonymous, requestMediaType, responses, op);
   }
 
   /** @return a regex that matches the paths of a template such as /accounts/{account_id}.json */
@@ -166,7 +169,7 @@ public final class ApiSpec {
 
   private SpecResponse toResponse(int status, ApiResponse response) {
     if (response.getContent() == null || response.getContent().isEmpty()) {
-      return new SpecResponse(status, null, Map.of());
+      return new SpecResponse(status, null, Map.of(), null);
     }
     Map.Entry<String, MediaType> content = response.getContent().entrySet().iterator().next();
     Map<String, Object> examples = new LinkedHashMap<>();
@@ -176,7 +179,7 @@ public final class ApiSpec {
     } else if (media.getExample() != null) {
       examples.put("default", media.getExample());
     }
-    return new SpecResponse(status, content.getKey(), examples);
+    return new SpecResponse(status, content.getKey(), examples, media.getSchema());
   }
 
   private Example resolve(Example example) {
@@ -201,8 +204,9 @@ public final class ApiSpec {
    * @param status the HTTP status
    * @param mediaType its media type, or null for an empty body
    * @param examples its named examples, in document order
+   * @param schema the schema of its body, or null for an empty body
    */
-  public record SpecResponse(int status, String mediaType, Map<String, Object> examples) {}
+  public record SpecResponse(int status, String mediaType, Map<String, Object> examples, Schema<?> schema) {}
 
   /**
    * An operation of the spec.
@@ -212,11 +216,23 @@ public final class ApiSpec {
    * @param path the path template
    * @param pathPattern matches the request paths of the template
    * @param tokens where it accepts a token; empty when it needs none
+   * @param anonymous whether a request without any token is allowed ({@code security: []} or an
+   *     empty alternative such as {@code [{}, {ApiTokenQuery: []}]})
    * @param requestMediaType the media type of its request body, or null when it takes none
    * @param responses its documented responses by status
+   * @param model the operation as parsed
    */
   public record SpecOperation(String operationId, String method, String path, Pattern pathPattern,
-      List<TokenLocation> tokens, String requestMediaType, Map<Integer, SpecResponse> responses) {
+      List<TokenLocation> tokens, boolean anonymous, String requestMediaType, Map<Integer, SpecResponse> responses,
+      Operation model) {
+
+    /**
+     * @param name a vendor extension such as x-paging
+     * @return its value, if the operation has it
+     */
+    public Optional<Object> extension(String name) {
+      return Optional.ofNullable(model.getExtensions()).map(e -> e.get(name));
+    }
 
     /**
      * @param requestPath a request path

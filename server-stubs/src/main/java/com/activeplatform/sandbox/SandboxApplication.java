@@ -23,11 +23,11 @@ public final class SandboxApplication extends ResourceConfig {
 
   /**
    * @param spec the spec to serve
-   * @param acceptedTokens the accepted tokens; empty accepts any non-blank token
+   * @param options how to serve it
    */
-  public SandboxApplication(ApiSpec spec, Set<String> acceptedTokens) {
+  public SandboxApplication(ApiSpec spec, SandboxOptions options) {
     ObjectMapper mapper = newMapper();
-    SandboxEngine engine = new SandboxEngine(spec, mapper);
+    SandboxEngine engine = new SandboxEngine(spec, mapper, options, new InMemoryResourceStore());
     List<Class<?>> resources = SandboxResources.classes();
     this.operationCount = checkCoverage(spec, resources);
     register(new AbstractBinder() {
@@ -39,7 +39,10 @@ public final class SandboxApplication extends ResourceConfig {
     });
     registerClasses(Set.copyOf(resources));
     register(DocsResource.class);
-    register(new TokenFilter(spec, acceptedTokens));
+    register(ControlResource.class);
+    register(new AccessLog());
+    register(new RequestBodyFilter());
+    register(new TokenFilter(spec, options.tokens()));
     register(new ErrorMapper(spec));
     register(new JavaTimeParamConverters());
     register(JacksonFeature.withoutExceptionMappers());

@@ -6,30 +6,52 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Answers the operations of the spec. Every answer is prepared at start-up: the documented
- * example of each operation's success response, serialized once.
+ * Answers the operations of the spec. Every documented answer is prepared at start-up (each
+ * example of each documented status, serialized once, and a sample generated from the success
+ * schema). A request picks one with its {@code Prefer} header, as with Prism; otherwise the
+ * stateful sandbox answers where the operation has a stateful role, else the first example of the
+ * lowest 2xx status.
  */
 public final class SandboxEngine {
 
   private final ApiSpec spec;
-  private final Map<String, PreparedResponse> successes = new HashMap<>();
+  private final SandboxOptions options;
+  private final StatefulResponder state;
+  private final Map<String, Map<Integer, PreparedStatus>> answers = new HashMap<>();
+  private final Map<String, PreparedResponse> samples = new HashMap<>();
 
   /**
    * @param spec the spec to answer from
    * @param mapper serializes the examples
+   * @param options latency, failure rate and stateful mode
+   * @param store where the stateful sandbox keeps resources
    */
-  public SandboxEngine(ApiSpec spec, ObjectMapper mapper) {
+  public SandboxEngine(ApiSpec spec, ObjectMapper mapper, SandboxOptions options, ResourceStore store) {
     this.spec = spec;
-    spec.operations().values().forEach(op -> successes.put(op.operationId(), prepare(op.success(), mapper)));
+    this.options = options;
+    this.state = new StatefulResponder(spec, mapper, store);
+    SchemaSamples sampler = new SchemaSamples(spec.openApi(), mapper);
+    spec.operations().values().forEach(op -> {
+      answers.put(op.operationId(), prepare(op, mapper));
+      samples.put(op.operationId(), sample(op, sampler, mapper));
+    });
   }
 
   /** @return the spec the engine answers from */
   public ApiSpec spec() {
     return spec;
+  }
+
+  /** Restores the stateful sandbox to the documented examples. */
+  public void reset() {
+    state.reset();
   }
 
   /**
@@ -38,23 +60,93 @@ public final class SandboxEngine {
    * @return the answer
    */
   public Response respond(String operationId, ContainerRequestContext request) {
-    PreparedResponse prepared = successes.get(operationId);
-    if (prepared == null) {
-      throw new IllegalStateException("No operation " + operationId + " in the spec");
+    SpecOperation op = spec.operation(operationId)
+        .orElseThrow(() -> new IllegalStateException("No operation " + operationId + " in the spec"));
+    Preferences preferences = Preferences.parse(request.getHeaderString(Preferences.HEADER));
+    pause(options.latency().plus(preferences.delay()));
+    if (options.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < options.failureRate()) {
+      return ApiErrors.simulated(request, 503);
     }
-    return prepared.toResponse();
+    Map<Integer, PreparedStatus> documented = answers.get(operationId);
+    if (preferences.code().isPresent() || preferences.example() != null) {
+      return documented(op, request, preferences, documented);
+    }
+    if (preferences.dynamic()) {
+      return samples.get(operationId).toResponse();
+    }
+    Response example = documented.get(op.success().status()).first().toResponse();
+    return options.stateful() && state.behaviour(operationId).isPresent() ? state.respond(op, request, example) : example;
   }
 
-  private static PreparedResponse prepare(SpecResponse response, ObjectMapper mapper) {
-    if (response.mediaType() == null) {
-      return new PreparedResponse(response.status(), null, null);
+  private static Response documented(SpecOperation op, ContainerRequestContext request, Preferences preferences,
+      Map<Integer, PreparedStatus> documented) {
+    int status = preferences.code().orElse(op.success().status());
+    PreparedStatus prepared = documented.get(status);
+    if (prepared == null) {
+      return status >= 400
+          ? ApiErrors.simulated(request, status)
+          : ApiErrors.response(request, ApiErrors.Kind.UNDOCUMENTED_STATUS, status,
+              String.join(", ", op.responses().keySet().stream().map(String::valueOf).toList()));
     }
-    Object example = response.examples().values().stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("A " + response.status() + " response has no example"));
+    if (preferences.example() == null) {
+      return prepared.first().toResponse();
+    }
+    PreparedResponse named = prepared.byExample().get(preferences.example());
+    return named != null ? named.toResponse()
+        : ApiErrors.response(request, ApiErrors.Kind.UNKNOWN_EXAMPLE, preferences.example(), status,
+            String.join(", ", prepared.byExample().keySet()));
+  }
+
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
     try {
-      return new PreparedResponse(response.status(), response.mediaType(), mapper.writeValueAsBytes(example));
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Map<Integer, PreparedStatus> prepare(SpecOperation op, ObjectMapper mapper) {
+    Map<Integer, PreparedStatus> byStatus = new HashMap<>();
+    for (SpecResponse response : op.responses().values()) {
+      Map<String, PreparedResponse> byExample = new LinkedHashMap<>();
+      if (response.mediaType() == null) {
+        byExample.put("", new PreparedResponse(response.status(), null, null));
+      } else {
+        response.examples().forEach((name, value) ->
+            byExample.put(name, new PreparedResponse(response.status(), response.mediaType(), serialize(mapper, value))));
+      }
+      if (!byExample.isEmpty()) {
+        byStatus.put(response.status(), new PreparedStatus(byExample));
+      }
+    }
+    if (!byStatus.containsKey(op.success().status())) {
+      throw new IllegalStateException(op.operationId() + " documents no example for its success answer");
+    }
+    return byStatus;
+  }
+
+  private static PreparedResponse sample(SpecOperation op, SchemaSamples sampler, ObjectMapper mapper) {
+    SpecResponse success = op.success();
+    if (success.mediaType() == null) {
+      return new PreparedResponse(success.status(), null, null);
+    }
+    return new PreparedResponse(success.status(), success.mediaType(), serialize(mapper, sampler.sample(success.schema())));
+  }
+
+  private static byte[] serialize(ObjectMapper mapper, Object value) {
+    try {
+      return mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("An example could not be serialized", e);
+    }
+  }
+
+  private record PreparedStatus(Map<String, PreparedResponse> byExample) {
+    PreparedResponse first() {
+      return byExample.values().iterator().next();
     }
   }
 

@@ -2,8 +2,7 @@ package com.activeplatform.sandbox;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import com.sun.net.httpserver.HttpServer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,14 +35,14 @@ public final class SandboxServer implements AutoCloseable {
   /**
    * Starts a sandbox serving the bundled spec.
    *
-   * @param host the address to listen on
-   * @param port the port; 0 picks a free one
-   * @param acceptedTokens the accepted tokens; empty accepts any non-blank token
+   * @param options where to listen and how to answer
    * @return the running server
    * @throws IOException if it cannot listen
    */
-  public static SandboxServer start(String host, int port, Set<String> acceptedTokens) throws IOException {
-    SandboxApplication application = new SandboxApplication(ApiSpec.loadBundled(), acceptedTokens);
+  public static SandboxServer start(SandboxOptions options) throws IOException {
+    String host = options.host();
+    int port = options.port();
+    SandboxApplication application = new SandboxApplication(ApiSpec.loadBundled(), options);
     // The JDK's server, not Grizzly: Grizzly hangs on request bodies and drops Content-Type when
     // a client offers an HTTP/2 upgrade (Upgrade: h2c), as java.net.http.HttpClient does by default.
     HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"), application, false);
@@ -71,43 +70,36 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Command-line entry point.
+   * Command-line entry point; see {@link SandboxOptions#USAGE}.
    *
-   * @param args {@code --port N}, {@code --host ADDRESS}, {@code --token TOKEN} (repeatable)
+   * @param args the options
    * @throws Exception if the server cannot start
    */
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(SandboxOptions.USAGE);
+      return;
+    }
+    SandboxOptions options;
+    try {
+      options = SandboxOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(SandboxOptions.USAGE);
+      System.exit(2);
+      return;
+    }
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    int port = 8080;
-    String host = "127.0.0.1";
-    Set<String> tokens = new LinkedHashSet<>();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-        case "--host" -> host = value(args, ++i, "--host");
-        case "--token" -> tokens.add(value(args, ++i, "--token"));
-        case "--help", "-h" -> {
-          System.out.println("usage: java -jar activeplatform-sandbox.jar [--port 8080] [--host 127.0.0.1] [--token TOKEN]...");
-          return;
-        }
-        default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (see --help)");
-      }
-    }
     long started = System.nanoTime();
-    SandboxServer sandbox = start(host, port, tokens);
+    SandboxServer sandbox = start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
-    LOG.info("ActivePlatform sandbox: {} operations at {} (started in {} ms)", sandbox.operationCount(), sandbox.baseUri(),
+    LOG.info("ActivePlatform sandbox: {} operations at {} (ready in {} ms)", sandbox.operationCount(), sandbox.baseUri(),
         (System.nanoTime() - started) / 1_000_000);
-    LOG.info("Tokens: {}", tokens.isEmpty() ? "any non-empty token is accepted" : tokens.size() + " configured token(s)");
-    LOG.info("Docs: {}/docs   Spec: {}/openapi.yaml", sandbox.baseUri(), sandbox.baseUri());
+    LOG.info("Tokens: {}", options.tokens().isEmpty() ? "any non-empty token is accepted, e.g. X-Api-Token: sandbox"
+        : String.join(", ", options.tokens()));
+    LOG.info("Stateful: {}; latency: {} ms; failure rate: {}", options.stateful(), options.latency().toMillis(), options.failureRate());
+    LOG.info("Docs: {}/docs   Spec: {}/openapi.yaml   Reset: POST {}/__sandbox/reset", sandbox.baseUri(), sandbox.baseUri(), sandbox.baseUri());
     Thread.currentThread().join();
-  }
-
-  private static String value(String[] args, int index, String option) {
-    if (index >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[index];
   }
 }

@@ -44,6 +44,10 @@ final class TokenFilter implements ContainerRequestFilter {
       return;
     }
     List<TokenLocation> locations = operation.tokens();
+    boolean sent = locations.stream().anyMatch(location -> !isBlank(token(request, location)));
+    if (!sent && operation.anonymous()) {
+      return;
+    }
     if (locations.stream().noneMatch(location -> accepted(token(request, location)))) {
       TokenLocation expected = locations.get(0);
       request.abortWith(ApiErrors.response(request,
@@ -52,7 +56,11 @@ final class TokenFilter implements ContainerRequestFilter {
   }
 
   private boolean accepted(String token) {
-    return token != null && !token.isBlank() && (acceptedTokens.isEmpty() || acceptedTokens.contains(token));
+    return !isBlank(token) && (acceptedTokens.isEmpty() || acceptedTokens.contains(token));
+  }
+
+  private static boolean isBlank(String token) {
+    return token == null || token.isBlank();
   }
 
   private static String token(ContainerRequestContext request, TokenLocation location) {

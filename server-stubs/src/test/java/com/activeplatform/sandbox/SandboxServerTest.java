@@ -27,7 +27,7 @@ class SandboxServerTest {
 
   @BeforeAll
   static void start() throws IOException {
-    sandbox = SandboxServer.start("127.0.0.1", 0, Set.of());
+    sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0));
   }
 
   @AfterAll
@@ -120,7 +120,7 @@ class SandboxServerTest {
 
   @Test
   void acceptsOnlyConfiguredTokensWhenSomeAreGiven() throws Exception {
-    try (SandboxServer strict = SandboxServer.start("127.0.0.1", 0, Set.of("good"))) {
+    try (SandboxServer strict = SandboxServer.start(SandboxOptions.defaults().withPort(0).withTokens(Set.of("good")))) {
       URI subscription = strict.baseUri().resolve(SUBSCRIPTION);
       assertThat(send(HttpRequest.newBuilder(subscription).header("X-Api-Token", "bad")).statusCode()).isEqualTo(401);
       assertThat(send(HttpRequest.newBuilder(subscription).header("X-Api-Token", "good")).statusCode()).isEqualTo(200);

@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  * references are internal ({@code #/components/...}).
  *
  * <p>Usage: {@code SpecBundler <root.yaml> <bundle.yaml>}. Exits with status 1, printing every
- * problem, when the parser reports any message, when two operations share an operationId, or when
- * bundling had to rename a component because two domain files define the same name.
+ * problem, when the parser reports any message, when two operations share an operationId, when
+ * bundling had to rename a component because two domain files define the same name, or when a
+ * list operation's paging does not match its parameters and answer ({@link PagingExtensions}).
  */
 public final class SpecBundler {
 
@@ -60,6 +61,7 @@ public final class SpecBundler {
     } else {
       problems.addAll(duplicateOperationIds(api));
       problems.addAll(renamedComponents(api));
+      problems.addAll(PagingExtensions.derive(api));
     }
     if (!problems.isEmpty()) {
       System.err.println("The spec " + root + " has " + problems.size() + " problem(s):");

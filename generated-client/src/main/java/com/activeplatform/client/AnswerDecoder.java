@@ -1,0 +1,40 @@
+package com.activeplatform.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import feign.Response;
+import feign.codec.Decoder;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes 2xx answers into the operation's model. A body that does not fit becomes an
+ * {@link ActivePlatformException.UnreadableAnswer} with a one-line reason, not a Jackson stack
+ * trace.
+ */
+final class AnswerDecoder implements Decoder {
+
+  private final Decoder delegate;
+
+  AnswerDecoder(Decoder delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Object decode(Response response, Type type) throws IOException {
+    byte[] body = Bodies.bytes(response);
+    if (body.length == 0) {
+      return null;
+    }
+    try {
+      return delegate.decode(response.toBuilder().body(body).build(), type);
+    } catch (IOException | RuntimeException e) {
+      String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage()
+          : e.getCause() instanceof JsonProcessingException json ? json.getOriginalMessage()
+          : e.getClass().getSimpleName();
+      throw new ActivePlatformException.UnreadableAnswer(response.status(), response.request().httpMethod().name(),
+          TokenRedaction.pathAndQuery(response.request().url()), type.getTypeName(), problem,
+          new String(body, StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package com.activeplatform.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** The raw request body, kept by {@link RequestBodyFilter} before JAX-RS binds it, and its fields. */
+final class RequestBodies {
+
+  /** Request property holding the body's bytes. */
+  static final String PROPERTY = "sandbox.body";
+
+  private RequestBodies() {}
+
+  static byte[] raw(ContainerRequestContext request) {
+    Object body = request.getProperty(PROPERTY);
+    return body instanceof byte[] bytes ? bytes : new byte[0];
+  }
+
+  /**
+   * The fields a write request carries: the {@code data.attributes} of a JSON:API document, or the
+   * fields of a form (a repeated field becomes an array).
+   */
+  static ObjectNode fields(ContainerRequestContext request, ObjectMapper mapper) {
+    byte[] raw = raw(request);
+    ObjectNode fields = mapper.createObjectNode();
+    if (raw.length == 0) {
+      return fields;
+    }
+    String type = request.getMediaType() == null ? "" : request.getMediaType().getSubtype();
+    if (type.equals("x-www-form-urlencoded")) {
+      for (String pair : new String(raw, StandardCharsets.UTF_8).split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        String[] parts = pair.split("=", 2);
+        String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        String value = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+        JsonNode existing = fields.get(name);
+        if (existing == null) {
+          fields.put(name, value);
+        } else if (existing instanceof ArrayNode array) {
+          array.add(value);
+        } else {
+          fields.putArray(name).add(existing).add(value);
+        }
+      }
+      return fields;
+    }
+    try {
+      JsonNode attributes = mapper.readTree(raw).path("data").path("attributes");
+      return attributes instanceof ObjectNode object ? object : fields;
+    } catch (IOException e) {
+      return fields;
+    }
+  }
+}

@@ -1,0 +1,366 @@
+package com.activeplatform.sandbox;
+
+import com.activeplatform.sandbox.ApiSpec.SpecOperation;
+import com.activeplatform.sandbox.ApiSpec.SpecResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The stateful sandbox: create, read, update, delete and list operations work on stored
+ * resources, so a partner can create an object, read it back, change it and find it in lists.
+ *
+ * <p>What each operation does is read from the spec, not written per operation. The kind of an
+ * operation is the resource schema its answer carries (a JSON:API document's {@code data}, or a v1
+ * object or array); its role follows from its method and path:
+ * <ul>
+ *   <li>list: GET with {@code x-paging}: stored resources, filtered by {@code filter[...]} /
+ *       {@code filters[...]} equality and paged with the documented paging parameters;
+ *   <li>get: GET on a path ending in an ID: the stored resource, or 404;
+ *   <li>create: POST on a collection: a new resource, built from the documented example (so it has
+ *       the documented shape) with the request's attributes, a new ID and fresh timestamps;
+ *   <li>update: PATCH or PUT on a path ending in an ID: the request's attributes merged in;
+ *   <li>delete: DELETE on a path ending in an ID: removed;
+ *   <li>action: any other method on a path below an object (stop, cancel, complete...): 404 when
+ *       the object is not stored, else the documented answer (plus {@code x-sandbox-sets}, when
+ *       the spec states the attribute values the action leaves).
+ * </ul>
+ * Everything else answers its documented example. The store starts from the resources of the
+ * documented examples and {@link #reset()} restores them.
+ */
+final class StatefulResponder {
+
+  private static final String SCHEMAS = "#/components/schemas/";
+  private static final Pattern ENDS_WITH_ID = Pattern.compile("^(.*)/\\{([^}/]+)}(\\.json)?$");
+  private static final Pattern BELOW_OBJECT = Pattern.compile("^(.*/\\{([^}/]+)}(\\.json)?)/[^{}]+$");
+
+  enum Role { LIST, GET, CREATE, UPDATE, DELETE, ACTION }
+
+  /**
+   * What the sandbox does for one operation.
+   *
+   * @param role the role
+   * @param kind the resource schema name
+   * @param jsonApi whether resources travel in JSON:API documents (v3) rather than bare (v1)
+   * @param idParameter the path parameter that names the object (get, update, delete, action)
+   * @param template the documented example of one resource of this kind
+   * @param sets attribute values an action leaves ({@code x-sandbox-sets}), or null
+   */
+  record Behaviour(Role role, String kind, boolean jsonApi, String idParameter, ObjectNode template, ObjectNode sets) {}
+
+  private final OpenAPI api;
+  private final ObjectMapper mapper;
+  private final ResourceStore store;
+  private final Map<String, Behaviour> behaviours = new HashMap<>();
+  private final Map<String, ObjectNode> templates = new HashMap<>();
+  private final List<ResourceStore.Seed> seed = new ArrayList<>();
+
+  StatefulResponder(ApiSpec spec, ObjectMapper mapper, ResourceStore store) {
+    this.api = spec.openApi();
+    this.mapper = mapper;
+    this.store = store;
+    classify(spec);
+    reset();
+  }
+
+  /** Restores the resources of the documented examples. */
+  void reset() {
+    store.reset(seed);
+  }
+
+  /** @return the behaviour of an operation, if it is stateful */
+  Optional<Behaviour> behaviour(String operationId) {
+    return Optional.ofNullable(behaviours.get(operationId));
+  }
+
+  /**
+   * @param op the operation
+   * @param request the request, with its raw body in {@link RequestBodies}
+   * @param documented the documented answer, for roles that answer it
+   * @return the answer
+   */
+  Response respond(SpecOperation op, ContainerRequestContext request, Response documented) {
+    Behaviour b = behaviours.get(op.operationId());
+    int status = op.success().status();
+    String id = b.idParameter() == null ? null : request.getUriInfo().getPathParameters().getFirst(b.idParameter());
+    return switch (b.role()) {
+      case LIST -> ok(status, op, list(b, request));
+      case GET -> store.get(b.kind(), id).map(r -> ok(status, op, wrap(b, r))).orElseGet(() -> notFound(request, id));
+      case CREATE -> ok(status, op, wrap(b, store.create(b.kind(), newId -> create(b, newId, RequestBodies.fields(request, mapper)))));
+      case UPDATE -> store.update(b.kind(), id, current -> merge(b, current, RequestBodies.fields(request, mapper)))
+          .map(r -> op.success().mediaType() == null ? documented : ok(status, op, wrap(b, r)))
+          .orElseGet(() -> notFound(request, id));
+      case DELETE -> store.delete(b.kind(), id) ? documented : notFound(request, id);
+      case ACTION -> (b.sets() == null ? store.get(b.kind(), id) : store.update(b.kind(), id, r -> apply(b, r, b.sets())))
+          .map(r -> documented).orElseGet(() -> notFound(request, id));
+    };
+  }
+
+  private Response ok(int status, SpecOperation op, JsonNode body) {
+    return Response.status(status).type(op.success().mediaType()).entity(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+  }
+
+  private static Response notFound(ContainerRequestContext request, String id) {
+    return ApiErrors.response(request, ApiErrors.Kind.OBJECT_NOT_FOUND, id);
+  }
+
+  // ---- building answers ----
+
+  private JsonNode wrap(Behaviour b, ObjectNode resource) {
+    return b.jsonApi() ? mapper.createObjectNode().set("data", resource) : resource;
+  }
+
+  private JsonNode list(Behaviour b, ContainerRequestContext request) {
+    MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+    List<ObjectNode> matching = store.list(b.kind()).stream().filter(r -> matchesFilters(b, r, query)).toList();
+    PageRequest paging = b.jsonApi() ? PageRequest.read(query, "page[number]", "page[size]", 50)
+        : PageRequest.read(query, "page", "per_page", Integer.MAX_VALUE);
+    List<ObjectNode> page = paging.slice(matching);
+    if (!b.jsonApi()) {
+      return mapper.createArrayNode().addAll(page);
+    }
+    ObjectNode document = mapper.createObjectNode();
+    ArrayNode data = document.putArray("data");
+    page.forEach(data::add);
+    document.set("links", paging.links(mapper, request.getUriInfo().getRequestUri(), matching.size()));
+    return document;
+  }
+
+  private static boolean matchesFilters(Behaviour b, ObjectNode resource, MultivaluedMap<String, String> query) {
+    JsonNode fields = b.jsonApi() ? resource.path("attributes") : resource;
+    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+      Matcher filter = Pattern.compile("^filters?\\[([A-Za-z0-9_]+)]$").matcher(parameter.getKey());
+      if (!filter.matches()) {
+        continue;
+      }
+      JsonNode value = filter.group(1).equals("id") ? resource.path("id") : fields.path(filter.group(1));
+      if (value.isMissingNode() || value.isContainerNode()) {
+        continue; // a filter on something the sandbox does not model (dates ranges, ...) keeps everything
+      }
+      List<String> wanted = parameter.getValue().stream().flatMap(v -> List.of(v.split(",")).stream()).toList();
+      if (!wanted.contains(value.asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ObjectNode create(Behaviour b, String id, ObjectNode fields) {
+    ObjectNode resource = b.template().deepCopy();
+    if (b.jsonApi()) {
+      resource.put("id", id);
+      ObjectNode attributes = resource.with("attributes");
+      String now = now();
+      stamp(attributes, "created_at", now);
+      stamp(attributes, "updated_at", now);
+    } else {
+      resource.put("id", Long.parseLong(id));
+    }
+    return apply(b, resource, fields);
+  }
+
+  private ObjectNode merge(Behaviour b, ObjectNode current, ObjectNode fields) {
+    ObjectNode changed = apply(b, current, fields);
+    if (b.jsonApi()) {
+      stamp(changed.with("attributes"), "updated_at", now());
+    }
+    return changed;
+  }
+
+  /**
+   * Sets each field on the resource: where its schema has a property of that name, or, failing
+   * that, on an object property one level down that has it (a request's {@code autorenew} lands
+   * in {@code renewal_settings.autorenew}). Fields the schema does not know are dropped.
+   */
+  private ObjectNode apply(Behaviour b, ObjectNode resource, ObjectNode fields) {
+    ObjectNode target = b.jsonApi() ? resource.with("attributes") : resource;
+    Schema<?> schema = fieldsSchema(b.kind(), b.jsonApi());
+    Map<String, Schema> properties = properties(schema);
+    fields.fields().forEachRemaining(field -> {
+      if (properties.containsKey(field.getKey())) {
+        target.set(field.getKey(), coerce(field.getValue(), resolve(properties.get(field.getKey()))));
+        return;
+      }
+      properties.entrySet().stream()
+          .filter(p -> properties(resolve(p.getValue())).containsKey(field.getKey()))
+          .findFirst()
+          .ifPresent(p -> target.with(p.getKey()).set(field.getKey(),
+              coerce(field.getValue(), resolve(properties(resolve(p.getValue())).get(field.getKey())))));
+    });
+    return resource;
+  }
+
+  /** Form fields arrive as text: give them the type their schema says. */
+  private JsonNode coerce(JsonNode value, Schema<?> schema) {
+    if (!value.isTextual() || schema == null || schema.getType() == null) {
+      return value;
+    }
+    String text = value.asText();
+    try {
+      return switch (schema.getType()) {
+        case "integer" -> mapper.getNodeFactory().numberNode(Long.parseLong(text));
+        case "number" -> mapper.getNodeFactory().numberNode(new java.math.BigDecimal(text));
+        case "boolean" -> mapper.getNodeFactory().booleanNode(Boolean.parseBoolean(text));
+        default -> value;
+      };
+    } catch (NumberFormatException e) {
+      return value;
+    }
+  }
+
+  private static void stamp(ObjectNode attributes, String name, String value) {
+    if (attributes.has(name)) {
+      attributes.put(name, value);
+    }
+  }
+
+  private static String now() {
+    return OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  // ---- reading the spec ----
+
+  private void classify(ApiSpec spec) {
+    Map<String, SpecOperation> getsByPath = new HashMap<>();
+    spec.operations().values().stream().filter(op -> op.method().equals("GET")).forEach(op -> getsByPath.put(op.path(), op));
+    Map<String, Map<String, ObjectNode>> seeds = new LinkedHashMap<>();
+    spec.operations().values().forEach(op -> shape(op).ifPresent(s -> collectSeeds(s, op, seeds)));
+    spec.operations().values().forEach(op ->
+        classify(op, shape(op), getsByPath).ifPresent(b -> behaviours.put(op.operationId(), b)));
+    seeds.forEach((kind, byId) -> byId.forEach((id, resource) -> seed.add(new ResourceStore.Seed(kind, id, resource))));
+  }
+
+  private Optional<Behaviour> classify(SpecOperation op, Optional<Shape> shape, Map<String, SpecOperation> getsByPath) {
+    Matcher item = ENDS_WITH_ID.matcher(op.path());
+    Matcher below = BELOW_OBJECT.matcher(op.path());
+    String method = op.method();
+    ObjectNode sets = sets(op);
+    if (shape.isPresent() && shape.get().list()) {
+      return method.equals("GET") ? Optional.of(behaviour(Role.LIST, shape.get(), null, null)) : Optional.empty();
+    }
+    if (method.equals("POST") && !item.matches() && shape.isPresent() && !below.matches()) {
+      return Optional.of(behaviour(Role.CREATE, shape.get(), null, null));
+    }
+    if (item.matches()) {
+      Optional<Shape> target = shape.or(() -> Optional.ofNullable(getsByPath.get(op.path())).flatMap(this::shape));
+      Role role = switch (method) {
+        case "GET" -> Role.GET;
+        case "PATCH", "PUT" -> Role.UPDATE;
+        case "DELETE" -> Role.DELETE;
+        default -> null;
+      };
+      if (role != null && target.isPresent() && !target.get().list()) {
+        return Optional.of(behaviour(role, target.get(), item.group(2), sets));
+      }
+    }
+    if (below.matches()) {
+      Optional<Shape> target = Optional.ofNullable(getsByPath.get(below.group(1))).flatMap(this::shape);
+      if (target.isPresent() && !target.get().list()) {
+        return Optional.of(behaviour(Role.ACTION, target.get(), below.group(2), sets));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Behaviour behaviour(Role role, Shape shape, String idParameter, ObjectNode sets) {
+    return new Behaviour(role, shape.kind(), shape.jsonApi(), idParameter, templates.get(shape.kind()), sets);
+  }
+
+  private ObjectNode sets(SpecOperation op) {
+    return op.extension("x-sandbox-sets").map(sets -> (ObjectNode) mapper.valueToTree(sets)).orElse(null);
+  }
+
+  /** The documented resources of an operation's success examples become seeds and templates. */
+  private void collectSeeds(Shape shape, SpecOperation op, Map<String, Map<String, ObjectNode>> seeds) {
+    SpecResponse success = op.success();
+    for (Object example : success.examples().values()) {
+      JsonNode body = mapper.valueToTree(example);
+      JsonNode resources = shape.jsonApi() ? body.path("data") : body;
+      List<JsonNode> each = new ArrayList<>();
+      if (resources.isArray()) {
+        resources.forEach(each::add);
+      } else {
+        each.add(resources);
+      }
+      for (JsonNode resource : each) {
+        if (resource instanceof ObjectNode object && object.hasNonNull("id")) {
+          templates.putIfAbsent(shape.kind(), object);
+          seeds.computeIfAbsent(shape.kind(), k -> new LinkedHashMap<>()).putIfAbsent(object.get("id").asText(), object);
+        }
+      }
+    }
+  }
+
+  /**
+   * @param kind the resource schema
+   * @param list whether the answer lists resources
+   * @param jsonApi whether it is a JSON:API document
+   */
+  private record Shape(String kind, boolean list, boolean jsonApi) {}
+
+  private Optional<Shape> shape(SpecOperation op) {
+    SpecResponse success = op.success();
+    if (success.mediaType() == null) {
+      return Optional.empty();
+    }
+    Schema<?> schema = success.schema();
+    if (schema == null) {
+      return Optional.empty();
+    }
+    Schema<?> document = resolve(schema);
+    Schema<?> data = document == null ? null : properties(document).get("data");
+    if (data != null) {
+      if (data.get$ref() != null) {
+        return Optional.of(new Shape(name(data.get$ref()), false, true));
+      }
+      if (data.getItems() != null && data.getItems().get$ref() != null) {
+        return Optional.of(new Shape(name(data.getItems().get$ref()), true, true));
+      }
+      return Optional.empty();
+    }
+    if (schema.get$ref() != null) {
+      return Optional.of(new Shape(name(schema.get$ref()), false, false));
+    }
+    if (schema.getItems() != null && schema.getItems().get$ref() != null) {
+      return Optional.of(new Shape(name(schema.getItems().get$ref()), true, false));
+    }
+    return Optional.empty();
+  }
+
+  private Schema<?> fieldsSchema(String kind, boolean jsonApi) {
+    Schema<?> resource = api.getComponents().getSchemas().get(kind);
+    return jsonApi ? resolve(properties(resource).get("attributes")) : resource;
+  }
+
+  private Schema<?> resolve(Schema<?> schema) {
+    if (schema == null || schema.get$ref() == null) {
+      return schema;
+    }
+    return api.getComponents().getSchemas().get(name(schema.get$ref()));
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Map<String, Schema> properties(Schema<?> schema) {
+    return schema == null || schema.getProperties() == null ? Map.of() : schema.getProperties();
+  }
+
+  private static String name(String ref) {
+    return ref.substring(SCHEMAS.length());
+  }
+}
