@@ -26,7 +26,7 @@ class ClientConformanceTest {
     driver = new ClientDriver(ActivePlatformClient.builder()
         .baseUrl(prism.baseUri().toString())
         .token("conformance-token")
-        .build());
+        .build(), true);
   }
 
   @AfterAll

@@ -30,10 +30,17 @@ final class ClientDriver {
   private static final String API_PACKAGE = "com.activeplatform.client.api";
 
   private final ActivePlatformClient client;
+  private final boolean answersAreExamples;
   private final ObjectMapper mapper = JsonSupport.newMapper();
 
-  ClientDriver(ActivePlatformClient client) {
+  /**
+   * @param client the client to call through
+   * @param answersAreExamples whether the server answers the documented examples (Prism's mock),
+   *     so a list must have the example's length; a stateful server lists what it stores
+   */
+  ClientDriver(ActivePlatformClient client, boolean answersAreExamples) {
     this.client = client;
+    this.answersAreExamples = answersAreExamples;
   }
 
   /**
@@ -105,9 +112,11 @@ final class ClientDriver {
     if (expected.isObject()) {
       for (Iterator<String> names = expected.fieldNames(); names.hasNext(); ) {
         String name = names.next();
-        assertThat(decoded.has(name)).as(op + ": decoded answer keeps member " + name).isTrue();
+        if (!expected.get(name).isNull()) { // the client leaves nulls out when it writes a model back
+          assertThat(decoded.has(name)).as(op + ": decoded answer keeps member " + name).isTrue();
+        }
       }
-    } else if (expected.isArray()) {
+    } else if (expected.isArray() && answersAreExamples) {
       assertThat(decoded.size()).as(op + ": decoded list size").isEqualTo(expected.size());
     }
   }

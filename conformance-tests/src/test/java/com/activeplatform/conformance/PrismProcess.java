@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class PrismProcess implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static Path refereeSpec;
 
   private final Process process;
   private final URI baseUri;
@@ -84,10 +85,10 @@ final class PrismProcess implements AutoCloseable {
    * parameters are optional; the spec suite and the sandbox's own validation still enforce them.
    */
   private static synchronized Path refereeSpec() throws IOException {
-    Path copy = Path.of(System.getProperty("conformance.logs", "target/prism-logs")).resolve("prism-spec.json");
-    if (Files.exists(copy)) {
-      return copy;
+    if (refereeSpec != null) {
+      return refereeSpec;
     }
+    Path copy = Path.of(System.getProperty("conformance.logs", "target/prism-logs")).resolve("prism-spec.json");
     JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(SpecOperations.specFile().toFile());
     for (JsonNode parameter : spec.findParents("in")) {
       if ("query".equals(parameter.path("in").asText()) && parameter.path("name").asText().contains("[")
@@ -97,6 +98,7 @@ final class PrismProcess implements AutoCloseable {
     }
     Files.createDirectories(copy.getParent());
     new ObjectMapper().writeValue(copy.toFile(), spec);
+    refereeSpec = copy;
     return copy;
   }
 

@@ -34,7 +34,7 @@ class SandboxConformanceTest {
     driver = new ClientDriver(ActivePlatformClient.builder()
         .baseUrl(prism.baseUri().toString())
         .token("conformance-token")
-        .build());
+        .build(), false);
   }
 
   @AfterAll

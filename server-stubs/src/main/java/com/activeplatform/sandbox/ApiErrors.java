@@ -1,8 +1,10 @@
 package com.activeplatform.sandbox;
 
+import com.activeplatform.sandbox.ErrorFormat.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -13,24 +15,30 @@ import java.util.ResourceBundle;
  */
 public final class ApiErrors {
 
-  private ApiErrors() {}
-
   /** The locale header of the API. */
   public static final String LOCALE_HEADER = "X-Api-Locale";
 
   private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
-  /** What went wrong; each kind has a title and detail in messages_*.properties. */
+  /** What went wrong; each kind has a title and detail in messages*.properties. */
   public enum Kind {
     BAD_REQUEST(400, "bad_request"),
+    MISSING_PARAMETER(400, "missing_parameter"),
+    INVALID_PARAMETER(400, "invalid_parameter"),
+    UNKNOWN_PARAMETER(400, "unknown_parameter"),
+    MISSING_BODY(400, "missing_body"),
+    UNEXPECTED_BODY(400, "unexpected_body"),
+    INVALID_REQUEST(400, "invalid_request"),
+    MISSING_FIELD(422, "missing_field"),
+    INVALID_FIELD(422, "invalid_field"),
     UNAUTHORIZED_HEADER(401, "unauthorized"),
     UNAUTHORIZED_QUERY(401, "unauthorized"),
     NOT_FOUND(404, "not_found"),
+    OBJECT_NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     NOT_ACCEPTABLE(406, "not_acceptable"),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
-    OBJECT_NOT_FOUND(404, "not_found"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     UNDOCUMENTED_STATUS(400, "undocumented_status"),
     UNKNOWN_EXAMPLE(400, "unknown_example"),
     SIMULATED(0, "simulated_error"),
@@ -59,6 +67,8 @@ public final class ApiErrors {
     }
   }
 
+  private ApiErrors() {}
+
   /**
    * @param request the request being answered
    * @param kind what went wrong
@@ -77,7 +87,7 @@ public final class ApiErrors {
    * @return the error answer
    */
   public static Response response(String path, String localeHeader, Kind kind, Object... args) {
-    return build(path, localeHeader, kind, kind.status(), args).build();
+    return answer(path, kind.status(), List.of(problem(localeHeader, kind, kind.status(), null, null, args))).build();
   }
 
   /**
@@ -90,23 +100,48 @@ public final class ApiErrors {
    * @return the error answer
    */
   public static Response simulated(ContainerRequestContext request, int status) {
-    Response.ResponseBuilder builder = build(request.getUriInfo().getRequestUri().getRawPath(),
-        request.getHeaderString(LOCALE_HEADER), Kind.SIMULATED, status, status);
+    Problem problem = problem(request.getHeaderString(LOCALE_HEADER), Kind.SIMULATED, status, null, null, status);
+    Response.ResponseBuilder builder = answer(request.getUriInfo().getRequestUri().getRawPath(), status, List.of(problem));
     if (status == 429 || status == 503) {
       builder.header("Retry-After", "1");
     }
     return builder.build();
   }
 
-  private static Response.ResponseBuilder build(String path, String localeHeader, Kind kind, int status, Object... args) {
+  /**
+   * One error among several of an answer.
+   *
+   * @param request the request being answered
+   * @param kind what went wrong
+   * @param pointer JSON Pointer to the offending body member, or null
+   * @param parameter the offending parameter, or null
+   * @param args values for the detail message's placeholders
+   * @return the error in the request's locale
+   */
+  static Problem problem(ContainerRequestContext request, Kind kind, String pointer, String parameter, Object... args) {
+    return problem(request.getHeaderString(LOCALE_HEADER), kind, kind.status(), pointer, parameter, args);
+  }
+
+  /**
+   * @param request the request being answered
+   * @param status the status of the answer
+   * @param problems its errors
+   * @return the error answer
+   */
+  static Response response(ContainerRequestContext request, int status, List<Problem> problems) {
+    return answer(request.getUriInfo().getRequestUri().getRawPath(), status, problems).build();
+  }
+
+  private static Problem problem(String localeHeader, Kind kind, int status, String pointer, String parameter, Object... args) {
     ResourceBundle messages = ResourceBundle.getBundle("messages", locale(localeHeader));
     String title = messages.getString(kind.messageKey() + ".title");
-    String detail = new MessageFormat(messages.getString(kind.messageKey() + ".detail"), messages.getLocale())
-        .format(args);
+    String detail = new MessageFormat(messages.getString(kind.messageKey() + ".detail"), messages.getLocale()).format(args);
+    return new Problem(status, kind.code(), title, detail, pointer, parameter);
+  }
+
+  private static Response.ResponseBuilder answer(String path, int status, List<Problem> problems) {
     ErrorFormat format = ErrorFormat.forPath(path);
-    return Response.status(status)
-        .type(format.mediaType())
-        .entity(format.body(status, kind.code(), title, detail));
+    return Response.status(status).type(format.mediaType()).entity(format.body(problems));
   }
 
   private static Locale locale(String header) {

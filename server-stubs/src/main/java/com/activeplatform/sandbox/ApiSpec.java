@@ -64,7 +64,7 @@ public final class ApiSpec {
    */
   public static ApiSpec parse(byte[] yaml) {
     ParseOptions options = new ParseOptions();
-    options.setResolve(false); // bundled: internal references only, resolved here on demand
+    options.setResolve(true); // bundled: internal references only; parameters come back resolved
     SwaggerParseResult result = new OpenAPIV3Parser().readContents(new String(yaml, StandardCharsets.UTF_8), null, options);
     if (result.getOpenAPI() == null) {
       throw new IllegalStateException("The bundled spec could not be read: " + result.getMessages());

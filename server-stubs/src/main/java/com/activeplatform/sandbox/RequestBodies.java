@@ -23,6 +23,41 @@ final class RequestBodies {
   }
 
   /**
+   * @param raw an application/x-www-form-urlencoded body
+   * @param mapper makes the nodes
+   * @return its fields as text; a repeated field becomes an array
+   */
+  static ObjectNode parseForm(byte[] raw, ObjectMapper mapper) {
+    ObjectNode fields = mapper.createObjectNode();
+    for (String pair : new String(raw, StandardCharsets.UTF_8).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      String[] parts = pair.split("=", 2);
+      String name = decode(parts[0]);
+      String value = parts.length > 1 ? decode(parts[1]) : "";
+      JsonNode existing = fields.get(name);
+      if (existing == null) {
+        fields.put(name, value);
+      } else if (existing instanceof ArrayNode array) {
+        array.add(value);
+      } else {
+        fields.putArray(name).add(existing).add(value);
+      }
+    }
+    return fields;
+  }
+
+  /** URL-decodes form text; malformed escapes are kept as they are (validation then reports the field). */
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return text;
+    }
+  }
+
+  /**
    * The fields a write request carries: the {@code data.attributes} of a JSON:API document, or the
    * fields of a form (a repeated field becomes an array).
    */
@@ -34,23 +69,7 @@ final class RequestBodies {
     }
     String type = request.getMediaType() == null ? "" : request.getMediaType().getSubtype();
     if (type.equals("x-www-form-urlencoded")) {
-      for (String pair : new String(raw, StandardCharsets.UTF_8).split("&")) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        String[] parts = pair.split("=", 2);
-        String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-        String value = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
-        JsonNode existing = fields.get(name);
-        if (existing == null) {
-          fields.put(name, value);
-        } else if (existing instanceof ArrayNode array) {
-          array.add(value);
-        } else {
-          fields.putArray(name).add(existing).add(value);
-        }
-      }
-      return fields;
+      return parseForm(raw, mapper);
     }
     try {
       JsonNode attributes = mapper.readTree(raw).path("data").path("attributes");

@@ -43,6 +43,7 @@ public final class SandboxApplication extends ResourceConfig {
     register(new AccessLog());
     register(new RequestBodyFilter());
     register(new TokenFilter(spec, options.tokens()));
+    register(new ValidationFilter(spec, new RequestValidation(spec.openApi(), mapper)));
     register(new ErrorMapper(spec));
     register(new JavaTimeParamConverters());
     register(JacksonFeature.withoutExceptionMappers());

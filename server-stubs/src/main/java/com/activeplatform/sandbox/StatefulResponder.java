@@ -2,6 +2,8 @@ package com.activeplatform.sandbox;
 
 import com.activeplatform.sandbox.ApiSpec.SpecOperation;
 import com.activeplatform.sandbox.ApiSpec.SpecResponse;
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,16 +35,18 @@ import java.util.regex.Pattern;
  *   <li>list: GET with {@code x-paging}: stored resources, filtered by {@code filter[...]} /
  *       {@code filters[...]} equality and paged with the documented paging parameters;
  *   <li>get: GET on a path ending in an ID: the stored resource, or 404;
- *   <li>create: POST on a collection: a new resource, built from the documented example (so it has
- *       the documented shape) with the request's attributes, a new ID and fresh timestamps;
+ *   <li>create: POST answering 201 on a path that does not end in an ID: a new resource, built
+ *       from the documented example (so it has the documented shape) with the request's
+ *       attributes, a new ID and fresh timestamps;
  *   <li>update: PATCH or PUT on a path ending in an ID: the request's attributes merged in;
  *   <li>delete: DELETE on a path ending in an ID: removed;
- *   <li>action: any other method on a path below an object (stop, cancel, complete...): 404 when
- *       the object is not stored, else the documented answer (plus {@code x-sandbox-sets}, when
- *       the spec states the attribute values the action leaves).
+ *   <li>action: an operation below an object whose spec states, in {@code x-sandbox-sets}, the
+ *       attribute values it leaves (stop, cancel, complete...): 404 when the object is not
+ *       stored, else those values are set and the documented answer follows.
  * </ul>
  * Everything else answers its documented example. The store starts from the resources of the
- * documented examples and {@link #reset()} restores them.
+ * documented examples: a get operation's example is stored under the ID its example request
+ * names, so the documented request finds the documented answer. {@link #reset()} restores them.
  */
 final class StatefulResponder {
 
@@ -67,6 +71,7 @@ final class StatefulResponder {
   private final OpenAPI api;
   private final ObjectMapper mapper;
   private final ResourceStore store;
+  private final SchemaValidator schemas;
   private final Map<String, Behaviour> behaviours = new HashMap<>();
   private final Map<String, ObjectNode> templates = new HashMap<>();
   private final List<ResourceStore.Seed> seed = new ArrayList<>();
@@ -75,6 +80,7 @@ final class StatefulResponder {
     this.api = spec.openApi();
     this.mapper = mapper;
     this.store = store;
+    this.schemas = new SchemaValidator(api, new MessageResolver());
     classify(spec);
     reset();
   }
@@ -107,8 +113,8 @@ final class StatefulResponder {
           .map(r -> op.success().mediaType() == null ? documented : ok(status, op, wrap(b, r)))
           .orElseGet(() -> notFound(request, id));
       case DELETE -> store.delete(b.kind(), id) ? documented : notFound(request, id);
-      case ACTION -> (b.sets() == null ? store.get(b.kind(), id) : store.update(b.kind(), id, r -> apply(b, r, b.sets())))
-          .map(r -> documented).orElseGet(() -> notFound(request, id));
+      case ACTION -> store.update(b.kind(), id, r -> apply(b, r, b.sets())).map(r -> documented)
+          .orElseGet(() -> notFound(request, id));
     };
   }
 
@@ -194,21 +200,38 @@ final class StatefulResponder {
     Map<String, Schema> properties = properties(schema);
     fields.fields().forEachRemaining(field -> {
       if (properties.containsKey(field.getKey())) {
-        target.set(field.getKey(), coerce(field.getValue(), resolve(properties.get(field.getKey()))));
+        setIfValid(target, field.getKey(), field.getValue(), properties.get(field.getKey()));
         return;
       }
       properties.entrySet().stream()
           .filter(p -> properties(resolve(p.getValue())).containsKey(field.getKey()))
           .findFirst()
-          .ifPresent(p -> target.with(p.getKey()).set(field.getKey(),
-              coerce(field.getValue(), resolve(properties(resolve(p.getValue())).get(field.getKey())))));
+          .ifPresent(p -> setIfValid(target.with(p.getKey()), field.getKey(), field.getValue(),
+              properties(resolve(p.getValue())).get(field.getKey())));
     });
     return resource;
   }
 
-  /** Form fields arrive as text: give them the type their schema says. */
+  /** Sets a field only when its value fits the resource's schema (request and answer shapes can differ). */
+  private void setIfValid(ObjectNode target, String name, JsonNode value, Schema<?> schema) {
+    JsonNode typed = coerce(value, resolve(schema));
+    if (!schemas.validate(() -> typed, schema, "sandbox").hasErrors()) {
+      target.set(name, typed);
+    }
+  }
+
+  /**
+   * Gives a request value the type the resource's schema says: form fields arrive as text, and
+   * some JSON attributes are sent as numbers but answered as strings (amounts).
+   */
   private JsonNode coerce(JsonNode value, Schema<?> schema) {
-    if (!value.isTextual() || schema == null || schema.getType() == null) {
+    if (schema == null || schema.getType() == null) {
+      return value;
+    }
+    if ("string".equals(schema.getType()) && value.isValueNode() && !value.isNull()) {
+      return mapper.getNodeFactory().textNode(value.asText());
+    }
+    if (!value.isTextual()) {
       return value;
     }
     String text = value.asText();
@@ -240,7 +263,7 @@ final class StatefulResponder {
     Map<String, SpecOperation> getsByPath = new HashMap<>();
     spec.operations().values().stream().filter(op -> op.method().equals("GET")).forEach(op -> getsByPath.put(op.path(), op));
     Map<String, Map<String, ObjectNode>> seeds = new LinkedHashMap<>();
-    spec.operations().values().forEach(op -> shape(op).ifPresent(s -> collectSeeds(s, op, seeds)));
+    spec.operations().values().forEach(op -> shape(op).ifPresent(shape -> collectSeeds(shape, op, seeds, requestedId(op))));
     spec.operations().values().forEach(op ->
         classify(op, shape(op), getsByPath).ifPresent(b -> behaviours.put(op.operationId(), b)));
     seeds.forEach((kind, byId) -> byId.forEach((id, resource) -> seed.add(new ResourceStore.Seed(kind, id, resource))));
@@ -254,7 +277,7 @@ final class StatefulResponder {
     if (shape.isPresent() && shape.get().list()) {
       return method.equals("GET") ? Optional.of(behaviour(Role.LIST, shape.get(), null, null)) : Optional.empty();
     }
-    if (method.equals("POST") && !item.matches() && shape.isPresent() && !below.matches()) {
+    if (method.equals("POST") && !item.matches() && shape.isPresent() && op.success().status() == 201) {
       return Optional.of(behaviour(Role.CREATE, shape.get(), null, null));
     }
     if (item.matches()) {
@@ -269,7 +292,7 @@ final class StatefulResponder {
         return Optional.of(behaviour(role, target.get(), item.group(2), sets));
       }
     }
-    if (below.matches()) {
+    if (below.matches() && sets != null && !method.equals("GET")) {
       Optional<Shape> target = Optional.ofNullable(getsByPath.get(below.group(1))).flatMap(this::shape);
       if (target.isPresent() && !target.get().list()) {
         return Optional.of(behaviour(Role.ACTION, target.get(), below.group(2), sets));
@@ -286,8 +309,22 @@ final class StatefulResponder {
     return op.extension("x-sandbox-sets").map(sets -> (ObjectNode) mapper.valueToTree(sets)).orElse(null);
   }
 
+  /** For a get operation: the example value of the path parameter that names the object. */
+  private Optional<String> requestedId(SpecOperation op) {
+    Matcher item = ENDS_WITH_ID.matcher(op.path());
+    if (!op.method().equals("GET") || !item.matches() || op.model().getParameters() == null) {
+      return Optional.empty();
+    }
+    return op.model().getParameters().stream()
+        .map(this::resolve)
+        .filter(p -> "path".equals(p.getIn()) && item.group(2).equals(p.getName()) && p.getExample() != null)
+        .map(p -> String.valueOf(p.getExample()))
+        .findFirst();
+  }
+
   /** The documented resources of an operation's success examples become seeds and templates. */
-  private void collectSeeds(Shape shape, SpecOperation op, Map<String, Map<String, ObjectNode>> seeds) {
+  private void collectSeeds(Shape shape, SpecOperation op, Map<String, Map<String, ObjectNode>> seeds,
+      Optional<String> requestedId) {
     SpecResponse success = op.success();
     for (Object example : success.examples().values()) {
       JsonNode body = mapper.valueToTree(example);
@@ -301,7 +338,14 @@ final class StatefulResponder {
       for (JsonNode resource : each) {
         if (resource instanceof ObjectNode object && object.hasNonNull("id")) {
           templates.putIfAbsent(shape.kind(), object);
-          seeds.computeIfAbsent(shape.kind(), k -> new LinkedHashMap<>()).putIfAbsent(object.get("id").asText(), object);
+          ObjectNode seeded = object;
+          if (requestedId.isPresent() && !shape.list() && !requestedId.get().equals(object.get("id").asText())) {
+            seeded = object.deepCopy();
+            seeded.set("id", object.get("id").isNumber()
+                ? mapper.getNodeFactory().numberNode(Long.parseLong(requestedId.get()))
+                : mapper.getNodeFactory().textNode(requestedId.get()));
+          }
+          seeds.computeIfAbsent(shape.kind(), k -> new LinkedHashMap<>()).putIfAbsent(seeded.get("id").asText(), seeded);
         }
       }
     }
@@ -346,6 +390,11 @@ final class StatefulResponder {
   private Schema<?> fieldsSchema(String kind, boolean jsonApi) {
     Schema<?> resource = api.getComponents().getSchemas().get(kind);
     return jsonApi ? resolve(properties(resource).get("attributes")) : resource;
+  }
+
+  private io.swagger.v3.oas.models.parameters.Parameter resolve(io.swagger.v3.oas.models.parameters.Parameter parameter) {
+    String ref = parameter.get$ref();
+    return ref == null ? parameter : api.getComponents().getParameters().get(ref.substring(ref.lastIndexOf('/') + 1));
   }
 
   private Schema<?> resolve(Schema<?> schema) {

@@ -16,14 +16,14 @@ import java.util.Optional;
  * Checks every list operation's {@code x-paging} against the operation and adds what tools need
  * to page through it, derived from the spec so nobody writes it twice:
  * {@code x-paging-page-param} and {@code x-paging-size-param} (the query parameters that select a
- * page) and {@code x-paging-items} (the schema of one listed item).
+ * page), {@code x-paging-items} (the schema of one listed item) and {@code x-paging-links}
+ * (whether the answer carries JSON:API paging links).
  *
  * <ul>
- *   <li>{@code page-number-size} (API v3): {@code page[number]} and {@code page[size]}; the answer
- *       is a document whose {@code data} is an array of one resource schema.
- *   <li>{@code page-per-page} (API v1): {@code page} and {@code per_page}; the answer is a bare
- *       array of one schema.
+ *   <li>{@code page-number-size}: {@code page[number]} and {@code page[size]} (API v3);
+ *   <li>{@code page-per-page}: {@code page} and {@code per_page} (API v1, and a few v3 methods).
  * </ul>
+ * The answer is either a bare array of one schema or a document whose {@code data} is one.
  */
 final class PagingExtensions {
 
@@ -67,36 +67,29 @@ final class PagingExtensions {
     if (!queryNames.contains(pageParam) || !queryNames.contains(sizeParam)) {
       return Optional.of(style + " paging needs the query parameters " + pageParam + " and " + sizeParam);
     }
-    Optional<String> items = itemSchema(api, op, "page-number-size".equals(style));
-    if (items.isEmpty()) {
-      return Optional.of("the 200 answer must be " + ("page-number-size".equals(style)
-          ? "a document whose data is an array of a component schema" : "an array of a component schema"));
+    Schema<?> answer = answerSchema(api, op);
+    Schema<?> document = component(api, answer);
+    Map<String, Schema> properties = document == null || document.getProperties() == null ? Map.of() : document.getProperties();
+    Schema<?> list = properties.containsKey("data") ? properties.get("data") : answer;
+    if (list == null || list.getItems() == null || list.getItems().get$ref() == null) {
+      return Optional.of("the 200 answer must be an array of a component schema, or a document whose data is one");
     }
     op.addExtension("x-paging-page-param", pageParam);
     op.addExtension("x-paging-size-param", sizeParam);
-    op.addExtension("x-paging-items", items.get());
+    op.addExtension("x-paging-items", list.getItems().get$ref().substring(SCHEMAS.length()));
+    op.addExtension("x-paging-links", properties.containsKey("links"));
     return Optional.empty();
   }
 
-  private static Optional<String> itemSchema(OpenAPI api, Operation op, boolean document) {
+  private static Schema<?> answerSchema(OpenAPI api, Operation op) {
     ApiResponse ok = op.getResponses() == null ? null : op.getResponses().get("200");
     if (ok != null && ok.get$ref() != null) {
       ok = api.getComponents().getResponses().get(ok.get$ref().substring(RESPONSES.length()));
     }
     if (ok == null || ok.getContent() == null || ok.getContent().isEmpty()) {
-      return Optional.empty();
+      return null;
     }
-    Schema<?> schema = ok.getContent().values().stream().map(MediaType::getSchema).filter(Objects::nonNull)
-        .findFirst().orElse(null);
-    if (document) {
-      schema = component(api, schema);
-      Map<String, Schema> properties = schema == null ? null : schema.getProperties();
-      schema = properties == null ? null : properties.get("data");
-    }
-    if (schema == null || schema.getItems() == null || schema.getItems().get$ref() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(schema.getItems().get$ref().substring(SCHEMAS.length()));
+    return ok.getContent().values().stream().map(MediaType::getSchema).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static Schema<?> component(OpenAPI api, Schema<?> schema) {
