@@ -41,7 +41,7 @@ public final class ApiErrors {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     UNDOCUMENTED_STATUS(400, "undocumented_status"),
     UNKNOWN_EXAMPLE(400, "unknown_example"),
-    SIMULATED(0, "simulated_error"),
+    SIMULATED_ERROR(0, "simulated_error"),
     INTERNAL_ERROR(500, "internal_error");
 
     private final int status;
@@ -100,7 +100,7 @@ public final class ApiErrors {
    * @return the error answer
    */
   public static Response simulated(ContainerRequestContext request, int status) {
-    Problem problem = problem(request.getHeaderString(LOCALE_HEADER), Kind.SIMULATED, status, null, null, status);
+    Problem problem = problem(request.getHeaderString(LOCALE_HEADER), Kind.SIMULATED_ERROR, status, null, null, status);
     Response.ResponseBuilder builder = answer(request.getUriInfo().getRequestUri().getRawPath(), status, List.of(problem));
     if (status == 429 || status == 503) {
       builder.header("Retry-After", "1");

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,20 @@ class SandboxServerTest {
   @AfterAll
   static void stop() {
     sandbox.close();
+  }
+
+  @Test
+  void everyErrorHasATitleAndDetailInEnglishAndRussian() {
+    for (java.util.Locale locale : List.of(java.util.Locale.ROOT, java.util.Locale.forLanguageTag("ru"))) {
+      java.util.ResourceBundle messages = java.util.ResourceBundle.getBundle("messages", locale);
+      for (ApiErrors.Kind kind : ApiErrors.Kind.values()) {
+        String key = kind.name().toLowerCase(java.util.Locale.ROOT);
+        assertThat(messages.getString(key + ".title")).as(locale + " " + key).isNotBlank();
+        assertThat(messages.getString(key + ".detail")).as(locale + " " + key).isNotBlank();
+      }
+    }
+    assertThat(java.util.ResourceBundle.getBundle("messages", java.util.Locale.forLanguageTag("ru")).getString("not_found.title"))
+        .isEqualTo("Не найдено");
   }
 
   @Test
