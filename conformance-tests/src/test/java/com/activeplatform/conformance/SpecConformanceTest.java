@@ -138,7 +138,7 @@ class SpecConformanceTest {
       // form body is checked as the typed object it stands for, against its schema
       JsonNode fields = JSON.valueToTree(body.get().getValue());
       var schema = op.operation().getRequestBody().getContent().get(FORM).getSchema();
-      assertValid(schemas.validate(() -> fields, schema, "validation.request.body"), op + " form body example");
+      assertValid(schemas.validate(() -> fields, schema, "request.body"), op + " form body example");
       request.withContentType(FORM);
       assertValid(parametersOnly.validateRequest(request.build()), op + " request built from the examples");
       return;

@@ -40,9 +40,9 @@ record Preferences(OptionalInt code, String example, boolean dynamic, Duration d
       String value = pair[1].strip().replace("\"", "");
       switch (pair[0].strip().toLowerCase(Locale.ROOT)) {
         case "code" -> code = parseInt(value).map(OptionalInt::of).orElse(code);
-        case "example" -> example = value;
+        case "example" -> example = value.isBlank() ? null : value;
         case "dynamic" -> dynamic = Boolean.parseBoolean(value);
-        case "delay" -> delay = parseInt(value).map(ms -> Duration.ofMillis(Math.min(ms, 60_000))).orElse(delay);
+        case "delay" -> delay = parseInt(value).filter(ms -> ms >= 0).map(ms -> Duration.ofMillis(Math.min(ms, 60_000))).orElse(delay);
         default -> { }
       }
     }

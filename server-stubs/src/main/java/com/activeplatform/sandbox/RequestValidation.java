@@ -1,7 +1,9 @@
 package com.activeplatform.sandbox;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.interaction.request.RequestValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
+import com.atlassian.oai.validator.model.ApiPathImpl;
+import com.atlassian.oai.validator.model.NormalisedPathImpl;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
@@ -12,41 +14,57 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks requests against the spec with swagger-request-validator: path, query and header
  * parameters (types, formats, enums, required), unknown query parameters, and bodies. Form bodies
  * are checked as the typed object they stand for (the library would guess each field's type from
  * its text, so {@code building=1} would fail a string field).
+ *
+ * <p>JAX-RS has already matched the operation, so the library's own search over every path is
+ * skipped. Verdicts on requests without a body are remembered (a bounded cache): repeated reads,
+ * the bulk of a partner's traffic, are validated once.
  */
 final class RequestValidation {
 
   static final String FORM = "application/x-www-form-urlencoded";
+  private static final int MAX_REMEMBERED = 10_000;
 
   private final OpenAPI api;
-  private final OpenApiInteractionValidator full;
-  private final OpenApiInteractionValidator withoutBody;
-  private final SchemaValidator schemas;
   private final ObjectMapper mapper;
+  private final RequestValidator full;
+  private final RequestValidator withoutBody;
+  private final SchemaValidator schemas;
+  private final Map<String, ApiPathImpl> paths = new ConcurrentHashMap<>();
+  private final Map<String, List<ValidationReport.Message>> remembered = new ConcurrentHashMap<>();
 
   RequestValidation(OpenAPI api, ObjectMapper mapper) {
     this.api = api;
     this.mapper = mapper;
-    // the token filter answers missing tokens, JAX-RS answers media types: not repeated here
+    // the token filter answers missing tokens, JAX-RS answers media types, and unknown query
+    // parameters are checked here (the library builds a regex from each parameter name, which
+    // breaks on names such as resources[][id])
     LevelResolver.Builder levels = LevelResolver.create()
         .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
         .withLevel("validation.request.contentType", ValidationReport.Level.IGNORE)
         .withLevel("validation.request.accept", ValidationReport.Level.IGNORE)
-        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR);
-    this.full = OpenApiInteractionValidator.createFor(api).withLevelResolver(levels.build()).build();
-    this.withoutBody = OpenApiInteractionValidator.createFor(api)
-        .withLevelResolver(levels.withLevel("validation.request.body", ValidationReport.Level.IGNORE).build()).build();
-    this.schemas = new SchemaValidator(api, new MessageResolver());
+        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE);
+    MessageResolver messages = new MessageResolver(levels.build());
+    MessageResolver messagesWithoutBody = new MessageResolver(
+        levels.withLevel("validation.request.body", ValidationReport.Level.IGNORE).build());
+    this.schemas = new SchemaValidator(api, messages);
+    this.full = new RequestValidator(schemas, messages, api, List.of());
+    this.withoutBody = new RequestValidator(new SchemaValidator(api, messagesWithoutBody), messagesWithoutBody, api, List.of());
   }
 
   /**
@@ -56,24 +74,68 @@ final class RequestValidation {
    */
   List<ValidationReport.Message> validate(ContainerRequestContext request, ApiSpec.SpecOperation operation) {
     byte[] body = RequestBodies.raw(request);
+    if (body.length > 0) {
+      return check(request, operation, body);
+    }
+    String key = operation.operationId() + ' ' + request.getUriInfo().getRequestUri().getRawPath() + '?'
+        + request.getUriInfo().getRequestUri().getRawQuery() + ' ' + request.getHeaderString(ApiErrors.LOCALE_HEADER)
+        + ' ' + request.getHeaderString("Content-Type");
+    List<ValidationReport.Message> known = remembered.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<ValidationReport.Message> verdict = check(request, operation, body);
+    if (remembered.size() >= MAX_REMEMBERED) {
+      remembered.clear();
+    }
+    remembered.put(key, verdict);
+    return verdict;
+  }
+
+  private List<ValidationReport.Message> check(ContainerRequestContext request, ApiSpec.SpecOperation operation, byte[] body) {
     String contentType = request.getHeaderString("Content-Type");
-    boolean form = contentType != null && contentType.toLowerCase().startsWith(FORM);
-    SimpleRequest.Builder simple = new SimpleRequest.Builder(request.getMethod(), request.getUriInfo().getPath(true).startsWith("/")
-        ? request.getUriInfo().getPath(true) : "/" + request.getUriInfo().getPath(true));
+    boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM);
+    String path = request.getUriInfo().getPath(true);
+    path = path.startsWith("/") ? path : "/" + path;
+    SimpleRequest.Builder simple = new SimpleRequest.Builder(request.getMethod(), path);
+    Set<String> known = queryParameterNames(operation);
     request.getUriInfo().getQueryParameters().forEach((name, values) -> {
-      if (operation.tokens().stream().noneMatch(t -> !t.header() && t.name().equals(name))) {
+      if (known.contains(name)) { // unknown ones are reported by unknownQueryParameters
         simple.withQueryParam(name, values);
       }
     });
-    request.getHeaders().forEach((name, values) -> simple.withHeader(name, values));
+    request.getHeaders().forEach(simple::withHeader);
     if (body.length > 0 && !form) {
       simple.withBody(new String(body, StandardCharsets.UTF_8));
     }
-    ValidationReport report = (form ? withoutBody : full).validateRequest(simple.build());
+    ApiPathImpl apiPath = paths.computeIfAbsent(operation.path(), template -> new ApiPathImpl(template, null));
+    ApiOperation apiOperation = new ApiOperation(apiPath, new NormalisedPathImpl(path, null),
+        PathItem.HttpMethod.valueOf(operation.method()), operation.model());
+    ValidationReport report = (form ? withoutBody : full).validateRequest(simple.build(), apiOperation)
+        .merge(unknownQueryParameters(request, operation));
     if (form && operation.requestMediaType() != null) {
       report = report.merge(validateForm(body, operation));
     }
     return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+  }
+
+  /** The query parameters the operation declares (its token parameter is the token filter's business). */
+  private static Set<String> queryParameterNames(ApiSpec.SpecOperation operation) {
+    Set<String> known = new HashSet<>();
+    if (operation.model().getParameters() != null) {
+      operation.model().getParameters().stream().filter(p -> "query".equals(p.getIn())).forEach(p -> known.add(p.getName()));
+    }
+    return known;
+  }
+
+  private static ValidationReport unknownQueryParameters(ContainerRequestContext request, ApiSpec.SpecOperation operation) {
+    Set<String> known = queryParameterNames(operation);
+    operation.tokens().stream().filter(t -> !t.header()).forEach(t -> known.add(t.name()));
+    return request.getUriInfo().getQueryParameters().keySet().stream()
+        .filter(name -> !known.contains(name))
+        .map(name -> ValidationReport.singleton(ValidationReport.Message.create("validation.request.parameter.query.unexpected",
+            "Query parameter '" + name + "' is unexpected").build()))
+        .reduce(ValidationReport.empty(), ValidationReport::merge);
   }
 
   private ValidationReport validateForm(byte[] body, ApiSpec.SpecOperation operation) {
@@ -83,7 +145,7 @@ final class RequestValidation {
     }
     Schema<?> schema = resolve(content.getSchema());
     JsonNode typed = typedForm(RequestBodies.parseForm(body, mapper), schema);
-    return schemas.validate(() -> typed, schema, "validation.request.body");
+    return schemas.validate(() -> typed, schema, "request.body");
   }
 
   private Schema<?> resolve(Schema<?> schema) {

@@ -49,6 +49,11 @@ public final class SandboxApplication extends ResourceConfig {
     register(JacksonFeature.withoutExceptionMappers());
     register((ContextResolver<ObjectMapper>) type -> mapper);
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    // everything is registered explicitly: no classpath scanning at start-up
+    property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+    property(ServerProperties.BV_FEATURE_DISABLE, true);
+    property(ServerProperties.RESOURCE_VALIDATION_DISABLE, true); // checkCoverage already matched methods to the spec
     property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
   }
 
