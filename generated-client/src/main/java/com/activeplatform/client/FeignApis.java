@@ -6,7 +6,6 @@ import feign.Logger;
 import feign.Request;
 import feign.form.FormEncoder;
 import feign.http2client.Http2Client;
-import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.net.http.HttpClient;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +53,7 @@ final class FeignApis {
         .options(new Request.Options(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
             config.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))
         .encoder(new FormEncoder(new JacksonEncoder(mapper)))
-        .decoder(new AnswerDecoder(new JacksonDecoder(mapper)))
+        .decoder(new AnswerDecoder(mapper))
         .errorDecoder(new ErrorResponseDecoder(mapper))
         .retryer(new BackoffRetryer(config.retryPolicy()))
         .logger(new SafeLogger())
