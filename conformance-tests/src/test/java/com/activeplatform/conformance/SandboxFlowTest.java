@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.activeplatform.client.ActivePlatformClient;
 import com.activeplatform.client.ActivePlatformException;
 import com.activeplatform.client.api.AccountsV3Api;
+import com.activeplatform.client.api.PaymentsV3Api;
 import com.activeplatform.client.model.Account;
 import com.activeplatform.client.model.AccountCreateRequest;
 import com.activeplatform.client.model.AccountCreateRequestData;
@@ -14,18 +15,25 @@ import com.activeplatform.client.model.AccountDocument;
 import com.activeplatform.client.model.AccountUpdateRequest;
 import com.activeplatform.client.model.AccountUpdateRequestData;
 import com.activeplatform.client.model.AccountUpdateRequestDataAttributes;
+import com.activeplatform.client.model.PaymentCompleteRequest;
+import com.activeplatform.client.model.PaymentCompleteRequestData;
+import com.activeplatform.client.model.PaymentCompleteRequestDataAttributes;
+import com.activeplatform.client.model.PaymentCreateRequest;
+import com.activeplatform.client.model.PaymentCreateRequestData;
+import com.activeplatform.client.model.PaymentCreateRequestDataAttributes;
 import com.activeplatform.client.model.SubscriptionDocument;
 import com.activeplatform.client.model.SubscriptionUpdateRequest;
 import com.activeplatform.client.model.SubscriptionUpdateRequestData;
 import com.activeplatform.client.model.SubscriptionUpdateRequestDataAttributes;
 import com.activeplatform.sandbox.SandboxOptions;
 import com.activeplatform.sandbox.SandboxServer;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A partner's create, read, update and list flow through the generated client, against the stateful sandbox. */
+/** A partner's create, read, update, state change and list flows through the generated client, against the stateful sandbox. */
 class SandboxFlowTest {
 
   private static SandboxServer sandbox;
@@ -71,6 +79,25 @@ class SandboxFlowTest {
     assertThat(updated.getData().getAttributes().getRenewalSettings().getAutorenew()).isFalse();
     assertThat(client.subscriptionsV3().getSubscription(1L, 3007381L, null, null)
         .getData().getAttributes().getRenewalSettings().getAutorenew()).isFalse();
+  }
+
+  @Test
+  void aPaymentMovesThroughItsStates() {
+    PaymentsV3Api payments = client.paymentsV3();
+    String id = payments.createPayment(1L, new PaymentCreateRequest().data(new PaymentCreateRequestData()
+        .attributes(new PaymentCreateRequestDataAttributes().accountId(505L).total(new BigDecimal("42.50")).comment("Flow top-up"))))
+        .getData().getId();
+    long paymentId = Long.parseLong(id);
+    assertThat(payments.getPayment(1L, paymentId, new PaymentsV3Api.GetPaymentQueryParams()).getData().getAttributes().getStatus()).isEqualTo("waiting_for_payment");
+
+    PaymentCompleteRequest byCash = new PaymentCompleteRequest().data(new PaymentCompleteRequestData()
+        .attributes(new PaymentCompleteRequestDataAttributes().paymentMethodId(2L)));
+    assertThat(payments.completePayment(1L, paymentId, byCash).getData().getAttributes().getStatus()).isEqualTo("completed");
+    assertThat(payments.getPayment(1L, paymentId, new PaymentsV3Api.GetPaymentQueryParams()).getData().getAttributes().getStatus()).isEqualTo("completed");
+
+    assertThatThrownBy(() -> payments.cancelPayment(1L, paymentId))
+        .isInstanceOfSatisfying(ActivePlatformException.Unprocessable.class,
+            e -> assertThat(e.errors().get(0).title()).contains("waiting for payment"));
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class ApiErrors {
     INVALID_REQUEST(400, "invalid_request"),
     MISSING_FIELD(422, "missing_field"),
     INVALID_FIELD(422, "invalid_field"),
+    INVALID_STATE(422, "invalid_state"),
     UNAUTHORIZED_HEADER(401, "unauthorized"),
     UNAUTHORIZED_QUERY(401, "unauthorized"),
     NOT_FOUND(404, "not_found"),

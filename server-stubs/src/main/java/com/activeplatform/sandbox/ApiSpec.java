@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ public final class ApiSpec {
     Map<String, SpecOperation> byId = new LinkedHashMap<>();
     api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
         byId.put(op.getOperationId(), toOperation(path, method, op))));
-    return Map.copyOf(byId);
+    return Collections.unmodifiableMap(byId); // in document order: what the sandbox derives from it must not vary by run
   }
 
   private SpecOperation toOperation(String path, PathItem.HttpMethod method, Operation op) {

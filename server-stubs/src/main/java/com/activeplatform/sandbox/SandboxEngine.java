@@ -74,8 +74,20 @@ public final class SandboxEngine {
     if (preferences.dynamic()) {
       return samples.get(operationId).toResponse();
     }
-    Response example = documented.get(op.success().status()).first().toResponse();
-    return options.stateful() && state.behaviour(operationId).isPresent() ? state.respond(op, request, example) : example;
+    if (!options.stateful() || state.behaviour(operationId).isEmpty()) {
+      return documented.get(op.success().status()).first().toResponse();
+    }
+    return state.respond(op, request, new StatefulResponder.Documented() {
+      @Override
+      public Response success() {
+        return documented.get(op.success().status()).first().toResponse();
+      }
+
+      @Override
+      public Response example(int status, String name) {
+        return documented.get(status).byExample().get(name).toResponse();
+      }
+    });
   }
 
   private static Response documented(SpecOperation op, ContainerRequestContext request, Preferences preferences,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +41,12 @@ import java.util.regex.Pattern;
  *       attributes, a new ID and fresh timestamps;
  *   <li>update: PATCH or PUT on a path ending in an ID: the request's attributes merged in;
  *   <li>delete: DELETE on a path ending in an ID: removed;
- *   <li>action: an operation below an object whose spec states, in {@code x-sandbox-sets}, the
- *       attribute values it leaves (stop, cancel, complete...): 404 when the object is not
- *       stored, else those values are set and the documented answer follows.
+ *   <li>action: an operation on or below an object whose spec states, in {@code x-sandbox-sets},
+ *       the attribute values it leaves (stop, cancel, complete...): 404 when the object is not
+ *       stored; 422 when the object's attributes are not among those {@code x-sandbox-requires}
+ *       allows (answered with the documented example {@code x-sandbox-refusal} names, if any);
+ *       else those values and then the request's attributes are set, and the changed object is
+ *       the answer where the operation answers with one, else its documented answer.
  * </ul>
  * Everything else answers its documented example. The store starts from the resources of the
  * documented examples: a get operation's example is stored under the ID its example request
@@ -63,10 +67,37 @@ final class StatefulResponder {
    * @param kind the resource schema name
    * @param jsonApi whether resources travel in JSON:API documents (v3) rather than bare (v1)
    * @param idParameter the path parameter that names the object (get, update, delete, action)
-   * @param template the documented example of one resource of this kind
-   * @param sets attribute values an action leaves ({@code x-sandbox-sets}), or null
+   * @param template the documented example of one resource of this kind (for create: its own example)
+   * @param action what an action does, or null
+   * @param answersObject whether the operation answers with the object it acts on (update, action)
    */
-  record Behaviour(Role role, String kind, boolean jsonApi, String idParameter, ObjectNode template, ObjectNode sets) {}
+  record Behaviour(Role role, String kind, boolean jsonApi, String idParameter, ObjectNode template, Action action,
+      boolean answersObject) {}
+
+  /**
+   * What a state operation does.
+   *
+   * @param sets attribute values it leaves ({@code x-sandbox-sets})
+   * @param requires the values each attribute must have beforehand ({@code x-sandbox-requires})
+   * @param refusal the documented 422 example that answers when they do not ({@code x-sandbox-refusal}), or null
+   */
+  record Action(ObjectNode sets, Map<String, List<String>> requires, String refusal) {}
+
+  /** The documented answers of an operation. */
+  interface Documented {
+    /** @return its documented success answer */
+    Response success();
+
+    /** @return the documented example of that name and status */
+    Response example(int status, String name);
+  }
+
+  /** Thrown inside a store update to leave the object unchanged. */
+  private static final class Refused extends RuntimeException {
+    Refused() {
+      super(null, null, false, false);
+    }
+  }
 
   private final OpenAPI api;
   private final ObjectMapper mapper;
@@ -98,10 +129,10 @@ final class StatefulResponder {
   /**
    * @param op the operation
    * @param request the request, with its raw body in {@link RequestBodies}
-   * @param documented the documented answer, for roles that answer it
+   * @param documented the documented answers, for roles that answer them
    * @return the answer
    */
-  Response respond(SpecOperation op, ContainerRequestContext request, Response documented) {
+  Response respond(SpecOperation op, ContainerRequestContext request, Documented documented) {
     Behaviour b = behaviours.get(op.operationId());
     int status = op.success().status();
     String id = b.idParameter() == null ? null : request.getUriInfo().getPathParameters().getFirst(b.idParameter());
@@ -110,12 +141,45 @@ final class StatefulResponder {
       case GET -> store.get(b.kind(), id).map(r -> ok(status, op, wrap(b, r))).orElseGet(() -> notFound(request, id));
       case CREATE -> ok(status, op, wrap(b, store.create(b.kind(), newId -> create(b, newId, RequestBodies.fields(request, mapper)))));
       case UPDATE -> store.update(b.kind(), id, current -> merge(b, current, RequestBodies.fields(request, mapper)))
-          .map(r -> op.success().mediaType() == null ? documented : ok(status, op, wrap(b, r)))
+          .map(r -> answer(b, op, r, documented))
           .orElseGet(() -> notFound(request, id));
-      case DELETE -> store.delete(b.kind(), id) ? documented : notFound(request, id);
-      case ACTION -> store.update(b.kind(), id, r -> apply(b, r, b.sets())).map(r -> documented)
-          .orElseGet(() -> notFound(request, id));
+      case DELETE -> store.delete(b.kind(), id) ? documented.success() : notFound(request, id);
+      case ACTION -> act(b, op, request, id, documented);
     };
+  }
+
+  private Response act(Behaviour b, SpecOperation op, ContainerRequestContext request, String id, Documented documented) {
+    Action action = b.action();
+    ObjectNode fields = RequestBodies.fields(request, mapper);
+    try {
+      return store.update(b.kind(), id, current -> {
+            if (!allows(b, action, current)) {
+              throw new Refused();
+            }
+            return merge(b, apply(b, current, action.sets()), fields);
+          })
+          .map(r -> answer(b, op, r, documented))
+          .orElseGet(() -> notFound(request, id));
+    } catch (Refused refused) {
+      return action.refusal() != null ? documented.example(422, action.refusal())
+          : ApiErrors.response(request, ApiErrors.Kind.INVALID_STATE, id, describe(action.requires()));
+    }
+  }
+
+  private static boolean allows(Behaviour b, Action action, ObjectNode resource) {
+    JsonNode fields = b.jsonApi() ? resource.path("attributes") : resource;
+    return action.requires().entrySet().stream()
+        .allMatch(required -> required.getValue().contains(fields.path(required.getKey()).asText()));
+  }
+
+  private static String describe(Map<String, List<String>> requires) {
+    return requires.entrySet().stream().map(r -> r.getKey() + " " + String.join(" | ", r.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** An update's answer: the changed object where the operation answers with one of its kind, else the documented answer. */
+  private Response answer(Behaviour b, SpecOperation op, ObjectNode changed, Documented documented) {
+    return b.answersObject() ? ok(op.success().status(), op, wrap(b, changed)) : documented.success();
   }
 
   private Response ok(int status, SpecOperation op, JsonNode body) {
@@ -263,7 +327,9 @@ final class StatefulResponder {
     Map<String, SpecOperation> getsByPath = new HashMap<>();
     spec.operations().values().stream().filter(op -> op.method().equals("GET")).forEach(op -> getsByPath.put(op.path(), op));
     Map<String, Map<String, ObjectNode>> seeds = new LinkedHashMap<>();
-    spec.operations().values().forEach(op -> shape(op).ifPresent(shape -> collectSeeds(shape, op, seeds, requestedId(op))));
+    // get operations first: the object a documented request names is the one its documented answer shows
+    spec.operations().values().stream().sorted(Comparator.comparing(op -> requestedId(op).isEmpty()))
+        .forEach(op -> shape(op).ifPresent(shape -> collectSeeds(shape, op, seeds, requestedId(op))));
     spec.operations().values().forEach(op ->
         classify(op, shape(op), getsByPath).ifPresent(b -> behaviours.put(op.operationId(), b)));
     seeds.forEach((kind, byId) -> byId.forEach((id, resource) -> seed.add(new ResourceStore.Seed(kind, id, resource))));
@@ -273,15 +339,22 @@ final class StatefulResponder {
     Matcher item = ENDS_WITH_ID.matcher(op.path());
     Matcher below = BELOW_OBJECT.matcher(op.path());
     String method = op.method();
-    ObjectNode sets = sets(op);
+    Action action = action(op);
     if (shape.isPresent() && shape.get().list()) {
-      return method.equals("GET") ? Optional.of(behaviour(Role.LIST, shape.get(), null, null)) : Optional.empty();
+      return method.equals("GET") ? Optional.of(behaviour(Role.LIST, op, shape.get(), null, null)) : Optional.empty();
     }
     if (method.equals("POST") && !item.matches() && shape.isPresent() && op.success().status() == 201) {
-      return Optional.of(behaviour(Role.CREATE, shape.get(), null, null));
+      return Optional.of(behaviour(Role.CREATE, op, shape.get(), null, null));
+    }
+    if (action != null && !method.equals("GET")) {
+      Matcher object = item.matches() ? item : below;
+      String objectPath = item.matches() ? op.path() : below.matches() ? below.group(1) : "";
+      Shape target = object(objectPath, getsByPath).or(() -> object(objectPath + ".json", getsByPath)).orElseThrow(() ->
+          new IllegalStateException(op.operationId() + " has x-sandbox-sets, but no get operation reads its object"));
+      return Optional.of(behaviour(Role.ACTION, op, target, object.group(2), action));
     }
     if (item.matches()) {
-      Optional<Shape> target = shape.or(() -> Optional.ofNullable(getsByPath.get(op.path())).flatMap(this::shape));
+      Optional<Shape> target = shape.or(() -> object(op.path(), getsByPath));
       Role role = switch (method) {
         case "GET" -> Role.GET;
         case "PATCH", "PUT" -> Role.UPDATE;
@@ -289,24 +362,49 @@ final class StatefulResponder {
         default -> null;
       };
       if (role != null && target.isPresent() && !target.get().list()) {
-        return Optional.of(behaviour(role, target.get(), item.group(2), sets));
-      }
-    }
-    if (below.matches() && sets != null && !method.equals("GET")) {
-      Optional<Shape> target = Optional.ofNullable(getsByPath.get(below.group(1))).flatMap(this::shape);
-      if (target.isPresent() && !target.get().list()) {
-        return Optional.of(behaviour(Role.ACTION, target.get(), below.group(2), sets));
+        return Optional.of(behaviour(role, op, target.get(), item.group(2), null));
       }
     }
     return Optional.empty();
   }
 
-  private Behaviour behaviour(Role role, Shape shape, String idParameter, ObjectNode sets) {
-    return new Behaviour(role, shape.kind(), shape.jsonApi(), idParameter, templates.get(shape.kind()), sets);
+  /** The shape of the object a get operation on that path reads. */
+  private Optional<Shape> object(String path, Map<String, SpecOperation> getsByPath) {
+    return Optional.ofNullable(getsByPath.get(path)).flatMap(this::shape).filter(s -> !s.list());
   }
 
-  private ObjectNode sets(SpecOperation op) {
-    return op.extension("x-sandbox-sets").map(sets -> (ObjectNode) mapper.valueToTree(sets)).orElse(null);
+  private Behaviour behaviour(Role role, SpecOperation op, Shape target, String idParameter, Action action) {
+    ObjectNode template = role == Role.CREATE ? ownExample(op, target).orElse(templates.get(target.kind())) : templates.get(target.kind());
+    boolean answersObject = shape(op).filter(s -> s.kind().equals(target.kind()) && !s.list()).isPresent();
+    return new Behaviour(role, target.kind(), target.jsonApi(), idParameter, template, action, answersObject);
+  }
+
+  /** The resource of the operation's first success example, so a created object looks like the documented creation. */
+  private Optional<ObjectNode> ownExample(SpecOperation op, Shape shape) {
+    return op.success().examples().values().stream().findFirst()
+        .map(example -> (JsonNode) mapper.valueToTree(example))
+        .map(body -> shape.jsonApi() ? body.path("data") : body)
+        .filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Action action(SpecOperation op) {
+    Optional<Object> sets = op.extension("x-sandbox-sets");
+    if (sets.isEmpty()) {
+      return null;
+    }
+    Map<String, List<String>> requires = new LinkedHashMap<>();
+    op.extension("x-sandbox-requires").ifPresent(r -> ((Map<String, List<?>>) r).forEach((name, values) ->
+        requires.put(name, values.stream().map(String::valueOf).toList())));
+    String refusal = op.extension("x-sandbox-refusal").map(String::valueOf).orElse(null);
+    SpecResponse unprocessable = op.responses().get(422);
+    if (!requires.isEmpty() && unprocessable == null) {
+      throw new IllegalStateException(op.operationId() + " has x-sandbox-requires but documents no 422 answer");
+    }
+    if (refusal != null && !unprocessable.examples().containsKey(refusal)) {
+      throw new IllegalStateException(op.operationId() + ": x-sandbox-refusal names no documented 422 example " + refusal);
+    }
+    return new Action((ObjectNode) mapper.valueToTree(sets.get()), requires, refusal);
   }
 
   /** For a get operation: the example value of the path parameter that names the object. */

@@ -34,6 +34,7 @@ class SandboxBehaviourTest {
   private static final String JSON_API = "application/vnd.api+json";
   private static final String SUBSCRIPTION = "/api/v3/resellers/1/subscriptions/3007381";
   private static final String ACCOUNTS = "/api/v3/resellers/1/accounts";
+  private static final String PAYMENTS = "/api/v3/resellers/1/payments";
 
   private static SandboxServer sandbox;
 
@@ -191,6 +192,37 @@ class SandboxBehaviourTest {
       assertThat(ids).hasSize(200).doesNotContain("");
       int after = JSON.readTree(send(get(ACCOUNTS + "?page%5Bsize%5D=1000")).body()).get("data").size();
       assertThat(after).isEqualTo(before + 200);
+    }
+
+    @Test
+    void stateOperationsChangeTheirObject() throws Exception {
+      String reason = "{\"data\":{\"attributes\":{\"reason\":\"Customer request\",\"comment\":\"Test\"}}}";
+      assertThat(send(post(SUBSCRIPTION + "/stop_operation", reason)).statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(send(get(SUBSCRIPTION)).body()).at("/data/attributes/status").asText()).isEqualTo("stopped");
+      assertThat(send(post(SUBSCRIPTION + "/activate_operation", reason)).statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(send(get(SUBSCRIPTION)).body()).at("/data/attributes/status").asText()).isEqualTo("active");
+      assertThat(errorOf(send(post("/api/v3/resellers/1/subscriptions/987654/stop_operation", reason)), 404).get("code").asText())
+          .isEqualTo("not_found");
+    }
+
+    @Test
+    void aStateOperationOnAnObjectInTheWrongStateIsA422() throws Exception {
+      String payment = JSON.readTree(send(post(PAYMENTS, "{\"data\":{\"attributes\":{\"account_id\":505,\"total\":10.5,"
+          + "\"comment\":\"Test\",\"purpose\":\"prepay payment\"}}}")).body()).at("/data/id").asText();
+      HttpResponse<String> cancelled = send(request(PAYMENTS + "/" + payment).header("X-Api-Token", "t").DELETE());
+      assertThat(cancelled.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(cancelled.body()).at("/data/attributes/status").asText()).isEqualTo("cancelled");
+
+      // the refusal the spec documents for Cancel payment (x-sandbox-refusal)...
+      HttpResponse<String> again = send(request(PAYMENTS + "/" + payment).header("X-Api-Token", "t").DELETE());
+      assertThat(again.statusCode()).isEqualTo(422);
+      assertThat(JSON.readTree(again.body()).at("/errors/title").asText()).startsWith("Only payments with");
+      // ...or the sandbox's own, in the requested locale
+      JsonNode refused = errorOf(send(patch(PAYMENTS + "/" + payment, "{\"data\":{\"attributes\":{\"payment_method_id\":2}}}")
+          .header("X-Api-Locale", "ru")), 422);
+      assertThat(refused.get("code").asText()).isEqualTo("invalid_state");
+      assertThat(refused.get("title").asText()).isEqualTo("Недопустимое состояние");
+      assertThat(JSON.readTree(send(get(PAYMENTS + "/" + payment)).body()).at("/data/attributes/status").asText()).isEqualTo("cancelled");
     }
 
     private String newAccount(String email) {

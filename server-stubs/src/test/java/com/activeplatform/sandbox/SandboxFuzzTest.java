@@ -87,9 +87,10 @@ class SandboxFuzzTest {
     try {
       JsonNode body = JSON.readTree(response.body());
       boolean v3 = response.uri().getRawPath().startsWith("/api/v3/");
+      // v3: a list of errors, or the single error object some methods document (Cancel payment's refusal)
+      JsonNode error = body.path("errors").isArray() ? body.path("errors").path(0) : body.path("errors");
       boolean wellFormed = v3
-          ? body.path("errors").isArray() && body.path("errors").size() > 0
-              && body.path("errors").get(0).path("title").isTextual() && body.path("errors").get(0).path("status").isTextual()
+          ? error.path("title").isTextual() && error.path("status").isTextual()
           : body.path("error").isTextual();
       return wellFormed ? java.util.Optional.empty()
           : java.util.Optional.of("status " + status + " without a " + (v3 ? "JSON:API" : "v1") + " error: " + abbreviate(response.body()));
