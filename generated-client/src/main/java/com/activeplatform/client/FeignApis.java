@@ -5,7 +5,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.form.FormEncoder;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.net.http.HttpClient;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +48,7 @@ final class FeignApis {
   private Object create(Class<?> api) {
     return Feign.builder()
         .contract(new SpecNamesContract())
-        .client(new Http2Client(http))
+        .client(new JdkHttpClient(http))
         .options(new Request.Options(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
             config.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))
         .encoder(new FormEncoder(new JacksonEncoder(mapper)))
