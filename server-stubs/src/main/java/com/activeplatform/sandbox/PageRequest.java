@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,36 +48,32 @@ final class PageRequest {
   /** {@code self}, {@code first}, {@code prev}, {@code next} and {@code last}, as the request's path and query. */
   ObjectNode links(ObjectMapper mapper, URI request, int total) {
     int last = Math.max(1, (int) Math.ceil(total / (double) size));
+    String base = base(request);
     ObjectNode links = mapper.createObjectNode();
-    links.put("self", link(request, number));
-    links.put("first", link(request, 1));
-    if (number > 1) {
-      links.put("prev", link(request, Math.min(number - 1, last)));
-    } else {
-      links.putNull("prev");
-    }
-    if (number < last) {
-      links.put("next", link(request, number + 1));
-    } else {
-      links.putNull("next");
-    }
-    links.put("last", link(request, last));
+    links.put("self", link(base, number));
+    links.put("first", link(base, 1));
+    links.put("prev", number > 1 ? link(base, Math.min(number - 1, last)) : null);
+    links.put("next", number < last ? link(base, number + 1) : null);
+    links.put("last", link(base, last));
     return links;
   }
 
-  private String link(URI request, int page) {
-    List<String> kept = new ArrayList<>();
+  /** The request's path and query without the paging parameters, ready for them to be appended. */
+  private String base(URI request) {
+    StringBuilder base = new StringBuilder(request.getRawPath()).append('?');
     if (request.getRawQuery() != null) {
       for (String pair : request.getRawQuery().split("&")) {
         String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
         if (!name.equals(numberParameter) && !name.equals(sizeParameter) && !pair.isEmpty()) {
-          kept.add(pair);
+          base.append(pair).append('&');
         }
       }
     }
-    kept.add(numberParameter + "=" + page);
-    kept.add(sizeParameter + "=" + size);
-    return request.getRawPath() + "?" + String.join("&", kept);
+    return base.toString();
+  }
+
+  private String link(String base, int page) {
+    return base + numberParameter + "=" + page + "&" + sizeParameter + "=" + size;
   }
 
   private static int positive(String value, int fallback) {

@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Answers the operations of the spec. Every documented answer is prepared at start-up (each
- * example of each documented status, serialized once, and a sample generated from the success
- * schema). A request picks one with its {@code Prefer} header, as with Prism; otherwise the
+ * example of each documented status, serialized once); a sample generated from the success
+ * schema is made on the first {@code Prefer: dynamic=true} and kept. A request picks one with its {@code Prefer} header, as with Prism; otherwise the
  * stateful sandbox answers where the operation has a stateful role, else the first example of the
  * lowest 2xx status.
  */
@@ -25,7 +26,9 @@ public final class SandboxEngine {
   private final SandboxOptions options;
   private final StatefulResponder state;
   private final Map<String, Map<Integer, PreparedStatus>> answers = new HashMap<>();
-  private final Map<String, PreparedResponse> samples = new HashMap<>();
+  private final Map<String, PreparedResponse> samples = new ConcurrentHashMap<>();
+  private final SchemaSamples sampler;
+  private final ObjectMapper mapper;
 
   /**
    * @param spec the spec to answer from
@@ -37,11 +40,9 @@ public final class SandboxEngine {
     this.spec = spec;
     this.options = options;
     this.state = new StatefulResponder(spec, mapper, store);
-    SchemaSamples sampler = new SchemaSamples(spec.openApi(), mapper);
-    spec.operations().values().forEach(op -> {
-      answers.put(op.operationId(), prepare(op, mapper));
-      samples.put(op.operationId(), sample(op, sampler, mapper));
-    });
+    this.sampler = new SchemaSamples(spec.openApi(), mapper);
+    this.mapper = mapper;
+    spec.operations().values().forEach(op -> answers.put(op.operationId(), prepare(op, mapper)));
   }
 
   /** @return the spec the engine answers from */
@@ -72,7 +73,7 @@ public final class SandboxEngine {
       return documented(op, request, preferences, documented);
     }
     if (preferences.dynamic()) {
-      return samples.get(operationId).toResponse();
+      return samples.computeIfAbsent(operationId, id -> sample(op, sampler, mapper)).toResponse();
     }
     if (!options.stateful() || state.behaviour(operationId).isEmpty()) {
       return documented.get(op.success().status()).first().toResponse();
@@ -148,11 +149,12 @@ public final class SandboxEngine {
     return new PreparedResponse(success.status(), success.mediaType(), serialize(mapper, sampler.sample(success.schema())));
   }
 
-  private static byte[] serialize(ObjectMapper mapper, Object value) {
+  /** @return the value as JSON, in UTF-8 */
+  static byte[] serialize(ObjectMapper mapper, Object value) {
     try {
       return mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("An example could not be serialized", e);
+      throw new IllegalStateException("An answer could not be serialized", e);
     }
   }
 

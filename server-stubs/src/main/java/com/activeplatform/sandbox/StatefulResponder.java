@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The stateful sandbox: create, read, update, delete and list operations work on stored
@@ -57,6 +58,7 @@ final class StatefulResponder {
   private static final String SCHEMAS = "#/components/schemas/";
   private static final Pattern ENDS_WITH_ID = Pattern.compile("^(.*)/\\{([^}/]+)}(\\.json)?$");
   private static final Pattern BELOW_OBJECT = Pattern.compile("^(.*/\\{([^}/]+)}(\\.json)?)/[^{}]+$");
+  private static final Pattern FILTER = Pattern.compile("^filters?\\[([A-Za-z0-9_]+)]$");
 
   enum Role { LIST, GET, CREATE, UPDATE, DELETE, ACTION }
 
@@ -183,7 +185,7 @@ final class StatefulResponder {
   }
 
   private Response ok(int status, SpecOperation op, JsonNode body) {
-    return Response.status(status).type(op.success().mediaType()).entity(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+    return Response.status(status).type(op.success().mediaType()).entity(SandboxEngine.serialize(mapper, body)).build();
   }
 
   private static Response notFound(ContainerRequestContext request, String id) {
@@ -198,7 +200,8 @@ final class StatefulResponder {
 
   private JsonNode list(Behaviour b, ContainerRequestContext request) {
     MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-    List<ObjectNode> matching = store.list(b.kind()).stream().filter(r -> matchesFilters(b, r, query)).toList();
+    Map<String, List<String>> filters = filters(query);
+    List<ObjectNode> matching = store.list(b.kind()).stream().filter(r -> matches(b, r, filters)).toList();
     PageRequest paging = b.jsonApi() ? PageRequest.read(query, "page[number]", "page[size]", 50)
         : PageRequest.read(query, "page", "per_page", Integer.MAX_VALUE);
     List<ObjectNode> page = paging.slice(matching);
@@ -212,19 +215,26 @@ final class StatefulResponder {
     return document;
   }
 
-  private static boolean matchesFilters(Behaviour b, ObjectNode resource, MultivaluedMap<String, String> query) {
-    JsonNode fields = b.jsonApi() ? resource.path("attributes") : resource;
-    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-      Matcher filter = Pattern.compile("^filters?\\[([A-Za-z0-9_]+)]$").matcher(parameter.getKey());
-      if (!filter.matches()) {
-        continue;
+  /** The {@code filter[name]} (v3) and {@code filters[name]} (v1) parameters: name to accepted values. */
+  private static Map<String, List<String>> filters(MultivaluedMap<String, String> query) {
+    Map<String, List<String>> filters = new HashMap<>();
+    query.forEach((name, values) -> {
+      Matcher filter = FILTER.matcher(name);
+      if (filter.matches()) {
+        filters.put(filter.group(1), values.stream().flatMap(v -> Stream.of(v.split(","))).toList());
       }
-      JsonNode value = filter.group(1).equals("id") ? resource.path("id") : fields.path(filter.group(1));
+    });
+    return filters;
+  }
+
+  private static boolean matches(Behaviour b, ObjectNode resource, Map<String, List<String>> filters) {
+    JsonNode fields = b.jsonApi() ? resource.path("attributes") : resource;
+    for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
+      JsonNode value = filter.getKey().equals("id") ? resource.path("id") : fields.path(filter.getKey());
       if (value.isMissingNode() || value.isContainerNode()) {
         continue; // a filter on something the sandbox does not model (dates ranges, ...) keeps everything
       }
-      List<String> wanted = parameter.getValue().stream().flatMap(v -> List.of(v.split(",")).stream()).toList();
-      if (!wanted.contains(value.asText())) {
+      if (!filter.getValue().contains(value.asText())) {
         return false;
       }
     }
