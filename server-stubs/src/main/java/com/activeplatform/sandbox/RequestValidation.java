@@ -64,7 +64,13 @@ final class RequestValidation {
         levels.withLevel("validation.request.body", ValidationReport.Level.IGNORE).build());
     this.schemas = new SchemaValidator(api, messages);
     this.full = new RequestValidator(schemas, messages, api, List.of());
-    this.withoutBody = new RequestValidator(new SchemaValidator(api, messagesWithoutBody), messagesWithoutBody, api, List.of());
+    // form bodies are not handed to the library, so its schema validator only sees parameters here
+    this.withoutBody = new RequestValidator(schemas, messagesWithoutBody, api, List.of());
+  }
+
+  /** @return the schema validator built from the spec (costly to build: share it) */
+  SchemaValidator schemas() {
+    return schemas;
   }
 
   /**

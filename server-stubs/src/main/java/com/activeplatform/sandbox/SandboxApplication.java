@@ -27,7 +27,8 @@ public final class SandboxApplication extends ResourceConfig {
    */
   public SandboxApplication(ApiSpec spec, SandboxOptions options) {
     ObjectMapper mapper = newMapper();
-    SandboxEngine engine = new SandboxEngine(spec, mapper, options, new InMemoryResourceStore());
+    RequestValidation validation = new RequestValidation(spec.openApi(), mapper);
+    SandboxEngine engine = new SandboxEngine(spec, mapper, options, new InMemoryResourceStore(), validation.schemas());
     List<Class<?>> resources = SandboxResources.classes();
     this.operationCount = checkCoverage(spec, resources);
     register(new AbstractBinder() {
@@ -43,7 +44,7 @@ public final class SandboxApplication extends ResourceConfig {
     register(new AccessLog());
     register(new RequestBodyFilter());
     register(new TokenFilter(spec, options.tokens()));
-    register(new ValidationFilter(spec, new RequestValidation(spec.openApi(), mapper)));
+    register(new ValidationFilter(spec, validation));
     register(new ErrorMapper(spec));
     register(new JavaTimeParamConverters());
     register(JacksonFeature.withoutExceptionMappers());

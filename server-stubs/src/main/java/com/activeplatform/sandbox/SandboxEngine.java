@@ -3,6 +3,7 @@ package com.activeplatform.sandbox;
 import com.activeplatform.sandbox.ApiSpec.SpecOperation;
 import com.activeplatform.sandbox.ApiSpec.SpecResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -35,11 +36,12 @@ public final class SandboxEngine {
    * @param mapper serializes the examples
    * @param options latency, failure rate and stateful mode
    * @param store where the stateful sandbox keeps resources
+   * @param schemas validates stored resources against their schemas
    */
-  public SandboxEngine(ApiSpec spec, ObjectMapper mapper, SandboxOptions options, ResourceStore store) {
+  public SandboxEngine(ApiSpec spec, ObjectMapper mapper, SandboxOptions options, ResourceStore store, SchemaValidator schemas) {
     this.spec = spec;
     this.options = options;
-    this.state = new StatefulResponder(spec, mapper, store);
+    this.state = new StatefulResponder(spec, mapper, store, schemas);
     this.sampler = new SchemaSamples(spec.openApi(), mapper);
     this.mapper = mapper;
     spec.operations().values().forEach(op -> answers.put(op.operationId(), prepare(op, mapper)));

@@ -2,7 +2,6 @@ package com.activeplatform.sandbox;
 
 import com.activeplatform.sandbox.ApiSpec.SpecOperation;
 import com.activeplatform.sandbox.ApiSpec.SpecResponse;
-import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,11 +108,11 @@ final class StatefulResponder {
   private final Map<String, ObjectNode> templates = new HashMap<>();
   private final List<ResourceStore.Seed> seed = new ArrayList<>();
 
-  StatefulResponder(ApiSpec spec, ObjectMapper mapper, ResourceStore store) {
+  StatefulResponder(ApiSpec spec, ObjectMapper mapper, ResourceStore store, SchemaValidator schemas) {
     this.api = spec.openApi();
     this.mapper = mapper;
     this.store = store;
-    this.schemas = new SchemaValidator(api, new MessageResolver());
+    this.schemas = schemas;
     classify(spec);
     reset();
   }
