@@ -12,8 +12,9 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * The default {@link ResourceStore}: one ordered map per kind, each guarded by its own lock. New
- * IDs continue after the highest numeric ID stored of that kind.
+ * The default {@link ResourceStore}: one ordered map per kind, each guarded by its own lock, which
+ * is held only to read or store a version (never while one is built). New IDs continue after the
+ * highest numeric ID stored of that kind.
  */
 public final class InMemoryResourceStore implements ResourceStore {
 
@@ -44,12 +45,12 @@ public final class InMemoryResourceStore implements ResourceStore {
   @Override
   public ObjectNode create(String kind, Function<String, ObjectNode> build) {
     Kind k = kinds.computeIfAbsent(kind, name -> new Kind());
+    String id = Long.toString(k.nextId.incrementAndGet());
+    ObjectNode stored = build.apply(id); // outside the lock: building (and validating) is the slow part
     synchronized (k) {
-      String id = Long.toString(k.nextId.incrementAndGet());
-      ObjectNode stored = build.apply(id);
       k.resources.put(id, stored);
-      return stored;
     }
+    return stored;
   }
 
   @Override
@@ -58,14 +59,22 @@ public final class InMemoryResourceStore implements ResourceStore {
     if (k == null) {
       return Optional.empty();
     }
-    synchronized (k) {
-      ObjectNode current = k.resources.get(id);
+    while (true) {
+      ObjectNode current;
+      synchronized (k) {
+        current = k.resources.get(id);
+      }
       if (current == null) {
         return Optional.empty();
       }
+      // changed outside the lock, then stored only if nobody stored another version meanwhile
       ObjectNode changed = change.apply(current.deepCopy());
-      k.resources.put(id, changed);
-      return Optional.of(changed);
+      synchronized (k) {
+        if (k.resources.get(id) == current) {
+          k.resources.put(id, changed);
+          return Optional.of(changed);
+        }
+      }
     }
   }
 
