@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of BENCHMARKS.md on this machine, side by side, and prints the figures.
 # Usage (from the project root, after `mvn -B package -DskipTests`): bash benchmarks/run.sh
-# Needs wrk (installed with apt-get when missing). Takes about 12 minutes.
+# Needs wrk (installed with apt-get when missing). Takes about 20 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
