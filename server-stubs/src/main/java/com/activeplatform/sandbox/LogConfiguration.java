@@ -11,9 +11,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * The sandbox log, set up in code because reading an XML configuration costs about a quarter of a
- * second of start-up: one line per event on standard output, written by a background thread so the
- * access log does not slow answers down. Tokens are never logged. A configuration file given with
+ * The sandbox log, set up in code because reading an XML configuration showed in start-up profiles:
+ * one line per event on standard output, written by a background thread so the access log does not
+ * slow answers down. Tokens are never logged. A configuration file given with
  * {@code -Dlogback.configurationFile=...} replaces it.
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {

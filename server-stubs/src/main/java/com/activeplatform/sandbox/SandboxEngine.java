@@ -2,8 +2,8 @@ package com.activeplatform.sandbox;
 
 import com.activeplatform.sandbox.ApiSpec.SpecOperation;
 import com.activeplatform.sandbox.ApiSpec.SpecResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
