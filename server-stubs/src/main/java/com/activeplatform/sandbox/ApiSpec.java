@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The bundled OpenAPI document the sandbox serves, read once at start-up: its operations by
@@ -82,7 +84,18 @@ public final class ApiSpec {
     return api;
   }
 
-  private static byte[] resource(String name) {
+  /**
+   * @param api the parsed document
+   * @param schema a schema, possibly a reference to a component schema, or null
+   * @return the component schema it refers to, or the schema itself
+   */
+  static Schema<?> dereference(OpenAPI api, Schema<?> schema) {
+    return schema == null || schema.get$ref() == null ? schema
+        : api.getComponents().getSchemas().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+  }
+
+  /** @return a resource the build put on the classpath (the bundle, the docs page), whole */
+  static byte[] resource(String name) {
     try (InputStream in = ApiSpec.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException(name + " is not on the classpath; build the spec module first");
@@ -155,8 +168,11 @@ public final class ApiSpec {
     }
     String requestMediaType = op.getRequestBody() == null || op.getRequestBody().getContent() == null
         ? null : op.getRequestBody().getContent().keySet().iterator().next();
+    Set<String> queryParameters = op.getParameters() == null ? Set.of() : op.getParameters().stream()
+        .filter(p -> "query".equals(p.getIn())).map(io.swagger.v3.oas.models.parameters.Parameter::getName)
+        .collect(Collectors.toUnmodifiableSet());
     return new SpecOperation(op.getOperationId(), method.name(), path, pathPattern(path), List.copyOf(tokens),
-        anonymous, requestMediaType, responses, op);
+        queryParameters, anonymous, requestMediaType, responses, op);
   }
 
   /** @return a regex that matches the paths of a template such as /accounts/{account_id}.json */
@@ -237,6 +253,7 @@ public final class ApiSpec {
    * @param path the path template
    * @param pathPattern matches the request paths of the template
    * @param tokens where it accepts a token; empty when it needs none
+   * @param queryParameters the names of the query parameters it declares
    * @param anonymous whether a request without any token is allowed ({@code security: []} or an
    *     empty alternative such as {@code [{}, {ApiTokenQuery: []}]})
    * @param requestMediaType the media type of its request body, or null when it takes none
@@ -244,7 +261,7 @@ public final class ApiSpec {
    * @param model the operation as parsed
    */
   public record SpecOperation(String operationId, String method, String path, Pattern pathPattern,
-      List<TokenLocation> tokens, boolean anonymous, String requestMediaType, Map<Integer, SpecResponse> responses,
+      List<TokenLocation> tokens, Set<String> queryParameters, boolean anonymous, String requestMediaType, Map<Integer, SpecResponse> responses,
       Operation model) {
 
     /**

@@ -6,9 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 
 /** Serves the bundled spec at /openapi.yaml and the HTML documentation rendered from it at /docs. */
@@ -26,7 +23,7 @@ public final class DocsResource {
   @Inject
   public DocsResource(ApiSpec spec) {
     this.spec = spec.yaml();
-    this.docs = readResource(DOCS_PAGE);
+    this.docs = ApiSpec.resource(DOCS_PAGE);
   }
 
   /** @return the bundled OpenAPI document */
@@ -49,16 +46,5 @@ public final class DocsResource {
   @GET
   public Response root() {
     return Response.seeOther(URI.create("/docs")).build();
-  }
-
-  private static byte[] readResource(String name) {
-    try (InputStream in = DocsResource.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is not on the classpath; build the spec module first");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

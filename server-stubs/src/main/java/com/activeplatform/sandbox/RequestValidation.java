@@ -18,11 +18,9 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -104,9 +102,8 @@ final class RequestValidation {
     String path = request.getUriInfo().getPath(true);
     path = path.startsWith("/") ? path : "/" + path;
     SimpleRequest.Builder simple = new SimpleRequest.Builder(request.getMethod(), path);
-    Set<String> known = queryParameterNames(operation);
     request.getUriInfo().getQueryParameters().forEach((name, values) -> {
-      if (known.contains(name)) { // unknown ones are reported by unknownQueryParameters
+      if (operation.queryParameters().contains(name)) { // unknown ones are reported by unknownQueryParameters
         simple.withQueryParam(name, values);
       }
     });
@@ -125,20 +122,11 @@ final class RequestValidation {
     return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
   }
 
-  /** The query parameters the operation declares (its token parameter is the token filter's business). */
-  private static Set<String> queryParameterNames(ApiSpec.SpecOperation operation) {
-    Set<String> known = new HashSet<>();
-    if (operation.model().getParameters() != null) {
-      operation.model().getParameters().stream().filter(p -> "query".equals(p.getIn())).forEach(p -> known.add(p.getName()));
-    }
-    return known;
-  }
-
   private static ValidationReport unknownQueryParameters(ContainerRequestContext request, ApiSpec.SpecOperation operation) {
-    Set<String> known = queryParameterNames(operation);
-    operation.tokens().stream().filter(t -> !t.header()).forEach(t -> known.add(t.name()));
+    // the operation's token parameter is the token filter's business
     return request.getUriInfo().getQueryParameters().keySet().stream()
-        .filter(name -> !known.contains(name))
+        .filter(name -> !operation.queryParameters().contains(name)
+            && operation.tokens().stream().noneMatch(t -> !t.header() && t.name().equals(name)))
         .map(name -> ValidationReport.singleton(ValidationReport.Message.create("validation.request.parameter.query.unexpected",
             "Query parameter '" + name + "' is unexpected").build()))
         .reduce(ValidationReport.empty(), ValidationReport::merge);
@@ -149,14 +137,9 @@ final class RequestValidation {
     if (content == null || content.getSchema() == null) {
       return ValidationReport.empty();
     }
-    Schema<?> schema = resolve(content.getSchema());
+    Schema<?> schema = ApiSpec.dereference(api, content.getSchema());
     JsonNode typed = typedForm(RequestBodies.parseForm(body, mapper), schema);
     return schemas.validate(() -> typed, schema, "request.body");
-  }
-
-  private Schema<?> resolve(Schema<?> schema) {
-    return schema.get$ref() == null ? schema
-        : api.getComponents().getSchemas().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
   }
 
   /** Each form field given the type its schema property says; text that does not parse stays text. */

@@ -19,7 +19,6 @@ import java.util.Map;
 final class SchemaSamples {
 
   private static final int MAX_DEPTH = 10;
-  private static final String SCHEMAS = "#/components/schemas/";
 
   private final OpenAPI api;
   private final ObjectMapper mapper;
@@ -39,7 +38,7 @@ final class SchemaSamples {
       return mapper.getNodeFactory().nullNode();
     }
     if (schema.get$ref() != null) {
-      return sample(api.getComponents().getSchemas().get(schema.get$ref().substring(SCHEMAS.length())), depth + 1);
+      return sample(ApiSpec.dereference(api, schema), depth + 1);
     }
     if (schema.getExample() != null) {
       return mapper.valueToTree(schema.getExample());

@@ -422,8 +422,7 @@ final class StatefulResponder {
     if (!op.method().equals("GET") || !item.matches() || op.model().getParameters() == null) {
       return Optional.empty();
     }
-    return op.model().getParameters().stream()
-        .map(this::resolve)
+    return op.model().getParameters().stream() // references were resolved when the spec was read
         .filter(p -> "path".equals(p.getIn()) && item.group(2).equals(p.getName()) && p.getExample() != null)
         .map(p -> String.valueOf(p.getExample()))
         .findFirst();
@@ -499,16 +498,8 @@ final class StatefulResponder {
     return jsonApi ? resolve(properties(resource).get("attributes")) : resource;
   }
 
-  private io.swagger.v3.oas.models.parameters.Parameter resolve(io.swagger.v3.oas.models.parameters.Parameter parameter) {
-    String ref = parameter.get$ref();
-    return ref == null ? parameter : api.getComponents().getParameters().get(ref.substring(ref.lastIndexOf('/') + 1));
-  }
-
   private Schema<?> resolve(Schema<?> schema) {
-    if (schema == null || schema.get$ref() == null) {
-      return schema;
-    }
-    return api.getComponents().getSchemas().get(name(schema.get$ref()));
+    return ApiSpec.dereference(api, schema);
   }
 
   @SuppressWarnings("rawtypes")
