@@ -3,12 +3,10 @@ package com.activeplatform.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,32 +19,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Validation, Prefer, latency, faults, state and hostile input, over HTTP. */
-class SandboxBehaviourTest {
+class SandboxBehaviourTest extends SandboxOverHttp {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final String JSON_API = "application/vnd.api+json";
   private static final String SUBSCRIPTION = "/api/v3/resellers/1/subscriptions/3007381";
   private static final String ACCOUNTS = "/api/v3/resellers/1/accounts";
   private static final String PAYMENTS = "/api/v3/resellers/1/payments";
-
-  private static SandboxServer sandbox;
-
-  @BeforeAll
-  static void start() throws IOException {
-    sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   @Nested
   class Validation {
@@ -278,10 +261,6 @@ class SandboxBehaviourTest {
   private static JsonNode errorOf(HttpResponse<String> response, int status) throws IOException {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return JSON.readTree(response.body()).at("/errors/0");
-  }
-
-  private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(sandbox.baseUri() + path));
   }
 
   private static HttpRequest.Builder get(String path) {

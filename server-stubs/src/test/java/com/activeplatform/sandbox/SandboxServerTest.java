@@ -3,7 +3,6 @@ package com.activeplatform.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,30 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox over HTTP: answers, tokens, error formats and locales, docs. */
-class SandboxServerTest {
+class SandboxServerTest extends SandboxOverHttp {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String SUBSCRIPTION = "/api/v3/resellers/1/subscriptions/3007381";
   private static final String ACCOUNT_V1 = "/api/vendor/v1/accounts/710.json";
-
-  private static SandboxServer sandbox;
-
-  @BeforeAll
-  static void start() throws IOException {
-    sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   @Test
   void everyErrorHasATitleAndDetailInEnglishAndRussian() {
@@ -196,10 +180,6 @@ class SandboxServerTest {
 
   private static HttpRequest.Builder get(String path) {
     return request(path).GET();
-  }
-
-  private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(sandbox.baseUri().resolve(path));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
